@@ -1,0 +1,54 @@
+//! The command line's shape (clap): subcommands, arguments and their help texts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Marginalia: code claims, sources and norms in articles.
+#[derive(Debug, Parser)]
+#[command(name = "marginalia", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a new project from one or more articles (.txt, .md, .html).
+    New {
+        /// Article files to put in the project, in order.
+        #[arg(required = true, value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+        /// Where to write the project (a .ron file).
+        #[arg(short, long, value_name = "PROJECT.ron")]
+        output: PathBuf,
+        /// Who codes the project [default: $MARGINALIA_ANNOTATOR, else your user name].
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
+        /// The project's title [default: the first article's title].
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Replace the output file if it exists (its previous version is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add articles to an existing project as new documents.
+    Add {
+        /// The project file to change.
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// Article files to add.
+        #[arg(required = true, value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+    },
+    /// Show a project's documents, their sizes and annotation counts per label.
+    Info {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+    },
+    /// Validate a project fully; exit status 0 when sound, 1 with every problem listed.
+    Check {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+    },
+}

@@ -1,0 +1,142 @@
+//! The subcommands: `new`, `add`, `info`, `check`. Each goes through the model's edit API and the
+//! store, the same path the window takes.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::{Command, Outcome, report};
+use crate::{
+    clock::now_rfc3339,
+    import,
+    model::{Edit, Editor, Project, ids},
+    store::{self, LoadError},
+};
+
+/// Runs one subcommand.
+pub fn run(command: Command) -> Result<Outcome> {
+    match command {
+        Command::New {
+            articles,
+            output,
+            annotator,
+            title,
+            force,
+        } => new(&articles, &output, annotator, title, force),
+        Command::Add { project, articles } => add(&project, &articles),
+        Command::Info { project } => info(&project),
+        Command::Check { project } => check(&project),
+    }
+}
+
+/// The annotator to record when none is given.
+fn default_annotator() -> String {
+    ["MARGINALIA_ANNOTATOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_default()
+}
+
+/// Imports every article into the editor's project; stops at the first that fails.
+fn add_articles(editor: &mut Editor, articles: &[impl AsRef<Path>]) -> Result<()> {
+    for path in articles {
+        let path = path.as_ref();
+        let article = import::read_article(path)?;
+        let notes = report::import_notes(&article.record);
+        let id = ids::fresh_id(editor.project(), "d");
+        let document = article.into_document(&id);
+        let (title, chars) = (document.title().to_owned(), document.char_len());
+        editor
+            .apply(Edit::AddDocument(Box::new(document)), &now_rfc3339())
+            .with_context(|| format!("cannot add {}", path.display()))?;
+        println!("added “{title}” from {} ({chars} chars{notes})", path.display());
+    }
+    Ok(())
+}
+
+fn new(
+    articles: &[std::path::PathBuf],
+    output: &Path,
+    annotator: Option<String>,
+    title: Option<String>,
+    force: bool,
+) -> Result<Outcome> {
+    if output.exists() && !force {
+        bail!(
+            "{} already exists; choose another name with -o, or pass --force to replace it \
+             (its previous version is kept as .bak)",
+            output.display()
+        );
+    }
+    let now = now_rfc3339();
+    let annotator = annotator.unwrap_or_else(default_annotator);
+    let mut editor = Editor::new_unsaved(Project::new("", &annotator, &now));
+    add_articles(&mut editor, articles)?;
+    let title = title.unwrap_or_else(|| match editor.project().documents() {
+        [only] => only.title().to_owned(),
+        docs => format!("{} articles", docs.len()),
+    });
+    editor.apply(Edit::SetProjectInfo { title, annotator }, &now)?;
+    store::save(editor.project(), output)?;
+    editor.mark_saved();
+    println!("wrote {}", output.display());
+    Ok(Outcome::Done)
+}
+
+/// Loads a project for changing or reading, printing repairable problems as warnings.
+fn open(path: &Path) -> Result<Project> {
+    let loaded = store::load(path)?;
+    for warning in &loaded.warnings {
+        eprintln!("warning: {}: {warning}", path.display());
+    }
+    Ok(loaded.project)
+}
+
+fn add(project: &Path, articles: &[std::path::PathBuf]) -> Result<Outcome> {
+    let mut editor = Editor::new(open(project)?);
+    add_articles(&mut editor, articles)?;
+    store::save(editor.project(), project)?;
+    editor.mark_saved();
+    println!("saved {}", project.display());
+    Ok(Outcome::Done)
+}
+
+fn info(project: &Path) -> Result<Outcome> {
+    let project = open(project)?;
+    print!("{}", report::info(&project));
+    Ok(Outcome::Done)
+}
+
+fn check(path: &Path) -> Result<Outcome> {
+    match store::load(path) {
+        Ok(loaded) if loaded.warnings.is_empty() => {
+            println!("{}: sound — {}", path.display(), report::totals(&loaded.project));
+            Ok(Outcome::Done)
+        }
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                println!("{}: {warning}", path.display());
+            }
+            println!(
+                "{}: {} problem{} to review (the project opens; nothing was changed)",
+                path.display(),
+                loaded.warnings.len(),
+                if loaded.warnings.len() == 1 { "" } else { "s" }
+            );
+            Ok(Outcome::ProblemsFound)
+        }
+        Err(LoadError::Invalid { problems, .. }) => {
+            for problem in &problems {
+                println!("{}: {problem}", path.display());
+            }
+            println!(
+                "{}: {} problem{}; the project cannot be opened until they are corrected",
+                path.display(),
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            Ok(Outcome::ProblemsFound)
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,60 @@
+//! `Annotation` (a tagged passage) and `Relation` (a typed link between two annotations).
+
+use serde::{Deserialize, Serialize};
+
+use super::Span;
+
+/// A passage of a document tagged with a label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Unique within the project.
+    pub id: String,
+    /// A `labels[].id` of the project.
+    pub label: String,
+    /// First char of the passage (char offset into the document's text).
+    pub start: usize,
+    /// One past the last char (char offset, end-exclusive).
+    pub end: usize,
+    /// The text of `[start, end)` when the annotation was made; checked on every load.
+    pub quote: String,
+    /// The analyst's note.
+    #[serde(default)]
+    pub note: String,
+    /// RFC 3339 UTC.
+    #[serde(default)]
+    pub created: String,
+    /// RFC 3339 UTC.
+    #[serde(default)]
+    pub modified: String,
+}
+
+impl Annotation {
+    /// The passage as a char span.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// The order annotations are kept and saved in: `(start, end, id)`.
+    #[must_use]
+    pub fn sort_key(&self) -> (usize, usize, &str) {
+        (self.start, self.end, &self.id)
+    }
+}
+
+/// A typed, directed link between two annotations of the same document (e.g. a claim
+/// `attributed_to` a source).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Unique within the project.
+    pub id: String,
+    /// What the link means, e.g. `attributed_to`.
+    pub kind: String,
+    /// Id of the annotation the link starts at.
+    pub from: String,
+    /// Id of the annotation the link points to.
+    pub to: String,
+    /// The analyst's note.
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,170 @@
+//! `Change`: the primitive, self-describing steps every edit is made of. Each one carries what it
+//! replaces, so it can be applied and its inverse applied without consulting anything else.
+
+use super::{Annotation, Document, Label, Meta, Project, Relation};
+
+/// One primitive change to a project. Document and label positions are indices (undo restores
+/// them exactly); annotations are found by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Change {
+    InsertAnnotation {
+        doc: usize,
+        annotation: Annotation,
+    },
+    RemoveAnnotation {
+        doc: usize,
+        annotation: Annotation,
+    },
+    ReplaceAnnotation {
+        doc: usize,
+        before: Annotation,
+        after: Annotation,
+    },
+    InsertRelation {
+        doc: usize,
+        index: usize,
+        relation: Relation,
+    },
+    RemoveRelation {
+        doc: usize,
+        index: usize,
+        relation: Relation,
+    },
+    InsertLabel {
+        index: usize,
+        label: Label,
+    },
+    RemoveLabel {
+        index: usize,
+        label: Label,
+    },
+    ReplaceLabel {
+        index: usize,
+        before: Label,
+        after: Label,
+    },
+    InsertDocument {
+        index: usize,
+        document: Box<Document>,
+    },
+    RemoveDocument {
+        index: usize,
+        document: Box<Document>,
+    },
+    RetitleDocument {
+        index: usize,
+        before: String,
+        after: String,
+    },
+    ReplaceMeta {
+        before: Meta,
+        after: Meta,
+    },
+}
+
+impl Change {
+    /// The change that undoes this one.
+    pub(super) fn inverse(&self) -> Self {
+        match self.clone() {
+            Self::InsertAnnotation { doc, annotation } => {
+                Self::RemoveAnnotation { doc, annotation }
+            }
+            Self::RemoveAnnotation { doc, annotation } => {
+                Self::InsertAnnotation { doc, annotation }
+            }
+            Self::ReplaceAnnotation { doc, before, after } => Self::ReplaceAnnotation {
+                doc,
+                before: after,
+                after: before,
+            },
+            Self::InsertRelation {
+                doc,
+                index,
+                relation,
+            } => Self::RemoveRelation {
+                doc,
+                index,
+                relation,
+            },
+            Self::RemoveRelation {
+                doc,
+                index,
+                relation,
+            } => Self::InsertRelation {
+                doc,
+                index,
+                relation,
+            },
+            Self::InsertLabel { index, label } => Self::RemoveLabel { index, label },
+            Self::RemoveLabel { index, label } => Self::InsertLabel { index, label },
+            Self::ReplaceLabel {
+                index,
+                before,
+                after,
+            } => Self::ReplaceLabel {
+                index,
+                before: after,
+                after: before,
+            },
+            Self::InsertDocument { index, document } => Self::RemoveDocument { index, document },
+            Self::RemoveDocument { index, document } => Self::InsertDocument { index, document },
+            Self::RetitleDocument {
+                index,
+                before,
+                after,
+            } => Self::RetitleDocument {
+                index,
+                before: after,
+                after: before,
+            },
+            Self::ReplaceMeta { before, after } => Self::ReplaceMeta {
+                before: after,
+                after: before,
+            },
+        }
+    }
+
+    /// Applies the change. The project must be in the state the change was recorded against.
+    pub(super) fn apply(&self, project: &mut Project) {
+        match self {
+            Self::InsertAnnotation { doc, annotation } => {
+                project.documents[*doc].insert_annotation(annotation.clone());
+            }
+            Self::RemoveAnnotation { doc, annotation } => {
+                project.documents[*doc].remove_annotation(&annotation.id);
+            }
+            Self::ReplaceAnnotation { doc, before, after } => {
+                let document = &mut project.documents[*doc];
+                document.remove_annotation(&before.id);
+                document.insert_annotation(after.clone());
+            }
+            Self::InsertRelation {
+                doc,
+                index,
+                relation,
+            } => {
+                project.documents[*doc]
+                    .relations
+                    .insert(*index, relation.clone());
+            }
+            Self::RemoveRelation { doc, index, .. } => {
+                project.documents[*doc].relations.remove(*index);
+            }
+            Self::InsertLabel { index, label } => project.labels.insert(*index, label.clone()),
+            Self::RemoveLabel { index, .. } => {
+                project.labels.remove(*index);
+            }
+            Self::ReplaceLabel { index, after, .. } => project.labels[*index] = after.clone(),
+            Self::InsertDocument { index, document } => {
+                project.documents.insert(*index, (**document).clone());
+            }
+            Self::RemoveDocument { index, .. } => {
+                project.documents.remove(*index);
+            }
+            Self::RetitleDocument { index, after, .. } => {
+                project.documents[*index].title.clone_from(after);
+            }
+            Self::ReplaceMeta { after, .. } => project.meta = after.clone(),
+        }
+    }
+}

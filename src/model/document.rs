@@ -1,0 +1,327 @@
+//! `Document`: one article's text with its annotations and relations, and fast queries over them.
+//!
+//! Offsets are chars (see [`super::span`]). Annotations are kept sorted by `(start, end, id)`, the
+//! order they are saved in, with a running maximum of their ends, so "which annotations touch this
+//! range" is a binary search plus a scan of the hits.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{Annotation, ImportRecord, OffsetIndex, Relation, Span};
+
+/// An article in a project.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub(super) id: String,
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) source: Option<String>,
+    pub(super) text_sha256: String,
+    pub(super) text: String,
+    pub(super) annotations: Vec<Annotation>,
+    #[serde(default)]
+    pub(super) relations: Vec<Relation>,
+    /// How the text was imported; absent for hand-written documents.
+    #[serde(default)]
+    pub(super) import: Option<ImportRecord>,
+    #[serde(skip)]
+    pub(super) index: DocumentIndex,
+}
+
+/// Derived lookup tables, rebuilt after every change; never saved.
+#[derive(Debug, Clone, Default)]
+pub(super) struct DocumentIndex {
+    offsets: OffsetIndex,
+    by_id: HashMap<String, usize>,
+    /// `max_end[i]` is the largest `end` among `annotations[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl PartialEq for Document {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.id,
+            &self.title,
+            &self.source,
+            &self.text_sha256,
+            &self.text,
+            &self.annotations,
+            &self.relations,
+            &self.import,
+        ) == (
+            &other.id,
+            &other.title,
+            &other.source,
+            &other.text_sha256,
+            &other.text,
+            &other.annotations,
+            &other.relations,
+            &other.import,
+        )
+    }
+}
+impl Eq for Document {}
+
+/// Lowercase hex SHA-256 of `text` as UTF-8.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+impl Document {
+    /// A document with no annotations. `text` must already be normalised (UTF-8, "\n" newlines).
+    #[must_use]
+    pub fn new(id: &str, title: &str, text: String) -> Self {
+        let mut doc = Self {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            source: None,
+            text_sha256: sha256_hex(text.as_bytes()),
+            text,
+            annotations: Vec::new(),
+            relations: Vec::new(),
+            import: None,
+            index: DocumentIndex::default(),
+        };
+        doc.reindex_text();
+        doc
+    }
+
+    /// Sets where the text came from: the source path and what the import did.
+    #[must_use]
+    pub fn with_source(mut self, source: &str, import: Option<ImportRecord>) -> Self {
+        self.source = Some(source.to_owned());
+        self.import = import;
+        self
+    }
+
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The file the text was imported from, as the analyst gave it.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    #[must_use]
+    pub fn import_record(&self) -> Option<&ImportRecord> {
+        self.import.as_ref()
+    }
+
+    /// The stored SHA-256 of the text (lowercase hex), as read from the file.
+    #[must_use]
+    pub fn text_sha256(&self) -> &str {
+        &self.text_sha256
+    }
+
+    /// The article text: UTF-8 with "\n" newlines.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the text in chars.
+    #[must_use]
+    pub fn char_len(&self) -> usize {
+        self.index.offsets.char_len()
+    }
+
+    /// Conversions between char, byte and UTF-16 offsets of this text.
+    #[must_use]
+    pub fn offsets(&self) -> &OffsetIndex {
+        &self.index.offsets
+    }
+
+    /// Annotations in saved order: sorted by `(start, end, id)`.
+    #[must_use]
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    #[must_use]
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// The annotation with this id.
+    #[must_use]
+    pub fn annotation(&self, id: &str) -> Option<&Annotation> {
+        self.index.by_id.get(id).map(|&i| &self.annotations[i])
+    }
+
+    #[must_use]
+    pub fn relation(&self, id: &str) -> Option<&Relation> {
+        self.relations.iter().find(|r| r.id == id)
+    }
+
+    /// The text of a char span, or `None` if the span is reversed or runs past the end.
+    #[must_use]
+    pub fn quote(&self, span: Span) -> Option<&str> {
+        let range = self.index.offsets.byte_range(&self.text, span)?;
+        self.text.get(range)
+    }
+
+    /// Annotations sharing at least one char with `span`, in saved order.
+    pub fn annotations_in(&self, span: Span) -> impl Iterator<Item = &Annotation> {
+        // Everything before `first` ends at or before `span.start`; everything from `last` on
+        // starts at or after `span.end`.
+        let first = self.index.max_end.partition_point(|&end| end <= span.start);
+        let last = self.annotations.partition_point(|a| a.start < span.end);
+        self.annotations[first.min(last)..last]
+            .iter()
+            .filter(move |a| a.span().overlaps(span))
+    }
+
+    /// Annotations covering the char at `offset`, in saved order.
+    pub fn annotations_covering(&self, offset: usize) -> impl Iterator<Item = &Annotation> {
+        self.annotations_in(Span::new(offset, offset + 1))
+    }
+
+    /// The shortest annotation covering the char at `offset` (ties: the later start, then id).
+    #[must_use]
+    pub fn innermost_at(&self, offset: usize) -> Option<&Annotation> {
+        self.annotations_covering(offset)
+            .min_by_key(|a| (a.span().len(), std::cmp::Reverse(a.start)))
+    }
+
+    /// Rebuilds everything derived from the text and the annotations.
+    pub(super) fn reindex_text(&mut self) {
+        self.index.offsets = OffsetIndex::new(&self.text);
+        self.reindex_annotations();
+    }
+
+    /// Sorts annotations into saved order and rebuilds the id map and running ends.
+    pub(super) fn reindex_annotations(&mut self) {
+        self.annotations
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.index.by_id = self
+            .annotations
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let mut max = 0;
+        self.index.max_end = self
+            .annotations
+            .iter()
+            .map(|a| {
+                max = max.max(a.end);
+                max
+            })
+            .collect();
+    }
+
+    /// Inserts an annotation at its sorted place (no validation: see `edit`).
+    pub(super) fn insert_annotation(&mut self, annotation: Annotation) {
+        let at = self
+            .annotations
+            .partition_point(|a| a.sort_key() < annotation.sort_key());
+        self.annotations.insert(at, annotation);
+        self.reindex_annotations();
+    }
+
+    /// Removes the annotation with this id and returns it.
+    pub(super) fn remove_annotation(&mut self, id: &str) -> Option<Annotation> {
+        let at = *self.index.by_id.get(id)?;
+        let removed = self.annotations.remove(at);
+        self.reindex_annotations();
+        Some(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn annotation(id: &str, start: usize, end: usize) -> Annotation {
+        Annotation {
+            id: id.into(),
+            label: "claim".into(),
+            start,
+            end,
+            quote: String::new(),
+            note: String::new(),
+            created: String::new(),
+            modified: String::new(),
+        }
+    }
+
+    fn doc_with(spans: &[(usize, usize)]) -> Document {
+        let mut doc = Document::new("d", "T", "x".repeat(100));
+        for (i, &(s, e)) in spans.iter().enumerate() {
+            doc.insert_annotation(annotation(&format!("a{i}"), s, e));
+        }
+        doc
+    }
+
+    #[test]
+    fn range_queries_match_a_linear_scan() {
+        let spans = [
+            (0, 50),
+            (2, 4),
+            (3, 9),
+            (10, 12),
+            (10, 40),
+            (45, 46),
+            (60, 99),
+            (70, 71),
+        ];
+        let doc = doc_with(&spans);
+        for start in 0..100 {
+            for end in start..=100 {
+                let span = Span::new(start, end);
+                let fast: Vec<_> = doc.annotations_in(span).map(|a| &a.id).collect();
+                let slow: Vec<_> = doc
+                    .annotations()
+                    .iter()
+                    .filter(|a| a.span().overlaps(span))
+                    .map(|a| &a.id)
+                    .collect();
+                assert_eq!(fast, slow, "range {span}");
+            }
+        }
+    }
+
+    #[test]
+    fn innermost_is_the_shortest_cover() {
+        let doc = doc_with(&[(0, 50), (10, 40), (20, 25)]);
+        assert_eq!(
+            doc.innermost_at(22).map(|a| a.span()),
+            Some(Span::new(20, 25))
+        );
+        assert_eq!(
+            doc.innermost_at(12).map(|a| a.span()),
+            Some(Span::new(10, 40))
+        );
+        assert_eq!(doc.innermost_at(60), None);
+    }
+
+    #[test]
+    fn quote_uses_char_offsets() {
+        let doc = Document::new("d", "T", "¡Olé! 👩🏽‍🔬 ok".into());
+        assert_eq!(doc.quote(Span::new(1, 4)), Some("Olé"));
+        assert_eq!(doc.quote(Span::new(6, 10)), Some("👩🏽‍🔬"));
+        assert_eq!(doc.quote(Span::new(6, 99)), None);
+        assert_eq!(sha256_hex(b"abc").len(), 64);
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

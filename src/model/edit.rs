@@ -1,0 +1,498 @@
+//! The one edit API: every change to a project is an [`Edit`], checked against the invariants in
+//! [`super::validate`] and turned into invertible [`Change`]s. Offsets are chars.
+//!
+//! [`apply`] is the only code that changes a project; [`super::Editor`] wraps it with undo, redo
+//! and the unsaved-changes marker.
+
+use super::{
+    Annotation, Document, Label, Meta, Project, Relation, Span,
+    change::Change,
+    ids,
+    validate::{self, Problem},
+};
+
+/// What to do with a label's annotations when the label is removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelRemoval {
+    /// Delete them (and relations that link them).
+    DeleteAnnotations,
+    /// Give them this other label.
+    ReassignTo(String),
+}
+
+/// A change an analyst (through the window or the command line) asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Add a complete annotation (see [`new_annotation`]).
+    AddAnnotation {
+        doc: String,
+        annotation: Annotation,
+    },
+    /// Delete an annotation and the relations that link it.
+    DeleteAnnotation {
+        doc: String,
+        id: String,
+    },
+    Relabel {
+        doc: String,
+        id: String,
+        label: String,
+    },
+    /// Move an annotation's boundaries (char offsets); its quote follows the text.
+    SetSpan {
+        doc: String,
+        id: String,
+        span: Span,
+    },
+    /// Replace an annotation's note. Consecutive note edits of one annotation coalesce into one
+    /// undo step.
+    SetNote {
+        doc: String,
+        id: String,
+        note: String,
+    },
+    AddRelation {
+        doc: String,
+        relation: Relation,
+    },
+    DeleteRelation {
+        doc: String,
+        id: String,
+    },
+    AddLabel(Label),
+    /// Replace the label with the same id: rename, recolour, change key or description.
+    UpdateLabel(Label),
+    RemoveLabel {
+        id: String,
+        annotations: LabelRemoval,
+    },
+    AddDocument(Box<Document>),
+    RemoveDocument {
+        id: String,
+    },
+    RetitleDocument {
+        id: String,
+        title: String,
+    },
+    /// Change the project's title and annotator.
+    SetProjectInfo {
+        title: String,
+        annotator: String,
+    },
+}
+
+impl Edit {
+    /// A short description for the Undo/Redo menu entries ("add annotation").
+    #[must_use]
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Self::AddAnnotation { .. } => "add annotation",
+            Self::DeleteAnnotation { .. } => "delete annotation",
+            Self::Relabel { .. } => "change label",
+            Self::SetSpan { .. } => "move boundary",
+            Self::SetNote { .. } => "edit note",
+            Self::AddRelation { .. } => "add relation",
+            Self::DeleteRelation { .. } => "delete relation",
+            Self::AddLabel(_) => "add label",
+            Self::UpdateLabel(_) => "edit label",
+            Self::RemoveLabel { .. } => "remove label",
+            Self::AddDocument(_) => "add document",
+            Self::RemoveDocument { .. } => "remove document",
+            Self::RetitleDocument { .. } => "rename document",
+            Self::SetProjectInfo { .. } => "edit project details",
+        }
+    }
+}
+
+/// Why an edit was refused. The project is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no document with id “{0}”")]
+    NoDocument(String),
+    #[error("there is no annotation “{id}” in document “{doc}”")]
+    NoAnnotation { doc: String, id: String },
+    #[error("there is no relation “{id}” in document “{doc}”")]
+    NoRelation { doc: String, id: String },
+    #[error("there is no label “{0}”")]
+    NoLabel(String),
+    #[error("the id “{0}” is already in use")]
+    IdInUse(String),
+    #[error("annotations of a removed label cannot be reassigned to the label itself")]
+    ReassignToSelf,
+    #[error("the document “{title}” is already in the project (same text)")]
+    DuplicateText { title: String },
+    #[error("{}", join(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn join(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A new annotation of `span` (char offsets) in document `doc`, with a fresh id and its quote;
+/// [`apply`] still checks it.
+pub fn new_annotation(
+    project: &Project,
+    doc: &str,
+    span: Span,
+    label: &str,
+    now: &str,
+) -> Result<Annotation, EditError> {
+    let document = project
+        .document(doc)
+        .ok_or_else(|| EditError::NoDocument(doc.to_owned()))?;
+    Ok(Annotation {
+        id: ids::fresh_id(project, "a"),
+        label: label.to_owned(),
+        start: span.start,
+        end: span.end,
+        quote: document.quote(span).unwrap_or_default().to_owned(),
+        note: String::new(),
+        created: now.to_owned(),
+        modified: now.to_owned(),
+    })
+}
+
+/// Checks `edit` against the project and applies it; returns the changes made (for undo).
+/// Reached through [`super::Editor::apply`], which records them.
+/// `now` (RFC 3339) stamps the `modified` time of what changes. On error nothing changes.
+pub(super) fn apply(
+    project: &mut Project,
+    edit: &Edit,
+    now: &str,
+) -> Result<Vec<Change>, EditError> {
+    let changes = plan(project, edit, now)?;
+    for change in &changes {
+        change.apply(project);
+    }
+    if !changes.is_empty() && project.meta.modified != now {
+        let after = Meta {
+            modified: now.to_owned(),
+            ..project.meta.clone()
+        };
+        let stamp = Change::ReplaceMeta {
+            before: project.meta.clone(),
+            after,
+        };
+        stamp.apply(project);
+        return Ok(changes.into_iter().chain([stamp]).collect());
+    }
+    Ok(changes)
+}
+
+fn ok_or_invalid(problems: Vec<Problem>) -> Result<(), EditError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(EditError::Invalid(problems))
+    }
+}
+
+fn doc_index(project: &Project, doc: &str) -> Result<usize, EditError> {
+    project
+        .document_index(doc)
+        .ok_or_else(|| EditError::NoDocument(doc.to_owned()))
+}
+
+fn find_annotation(
+    project: &Project,
+    doc: &str,
+    id: &str,
+) -> Result<(usize, Annotation), EditError> {
+    let d = doc_index(project, doc)?;
+    let annotation = project.documents[d]
+        .annotation(id)
+        .cloned()
+        .ok_or_else(|| EditError::NoAnnotation {
+            doc: doc.to_owned(),
+            id: id.to_owned(),
+        })?;
+    Ok((d, annotation))
+}
+
+fn label_index(project: &Project, id: &str) -> Result<usize, EditError> {
+    project
+        .label_index(id)
+        .ok_or_else(|| EditError::NoLabel(id.to_owned()))
+}
+
+/// A changed copy of an annotation, checked in its document.
+fn replaced(
+    project: &Project,
+    d: usize,
+    before: Annotation,
+    change: impl FnOnce(&mut Annotation),
+    now: &str,
+) -> Result<Vec<Change>, EditError> {
+    let mut after = before.clone();
+    change(&mut after);
+    if after == before {
+        return Ok(Vec::new());
+    }
+    after.modified = now.to_owned();
+    ok_or_invalid(validate::check_annotation(
+        &project.documents[d],
+        &project.labels,
+        &after,
+    ))?;
+    Ok(vec![Change::ReplaceAnnotation {
+        doc: d,
+        before,
+        after,
+    }])
+}
+
+/// Removes annotations `ids` of document `d` and every relation that links one of them.
+fn removals(project: &Project, d: usize, ids: &[&str]) -> Vec<Change> {
+    let doc = &project.documents[d];
+    let mut changes: Vec<Change> = doc
+        .relations
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, r)| ids.contains(&r.from.as_str()) || ids.contains(&r.to.as_str()))
+        .map(|(index, relation)| Change::RemoveRelation {
+            doc: d,
+            index,
+            relation: relation.clone(),
+        })
+        .collect();
+    changes.extend(ids.iter().filter_map(|id| {
+        doc.annotation(id).map(|a| Change::RemoveAnnotation {
+            doc: d,
+            annotation: a.clone(),
+        })
+    }));
+    changes
+}
+
+/// Problems a label would have next to the project's other labels (key clashes).
+fn key_clash(project: &Project, label: &Label) -> Vec<Problem> {
+    let Some(key) = label.key else {
+        return Vec::new();
+    };
+    project
+        .labels
+        .iter()
+        .filter(|other| other.id != label.id && other.key == Some(key))
+        .map(|other| Problem::DuplicateKey {
+            key,
+            first: other.id.clone(),
+            second: label.id.clone(),
+        })
+        .collect()
+}
+
+/// The changes `edit` makes, after checking it; the project is not touched.
+fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditError> {
+    match edit {
+        Edit::AddAnnotation { doc, annotation } => {
+            let d = doc_index(project, doc)?;
+            if project.id_in_use(&annotation.id) {
+                return Err(EditError::IdInUse(annotation.id.clone()));
+            }
+            ok_or_invalid(validate::check_annotation(
+                &project.documents[d],
+                &project.labels,
+                annotation,
+            ))?;
+            Ok(vec![Change::InsertAnnotation {
+                doc: d,
+                annotation: annotation.clone(),
+            }])
+        }
+        Edit::DeleteAnnotation { doc, id } => {
+            let (d, _) = find_annotation(project, doc, id)?;
+            Ok(removals(project, d, &[id]))
+        }
+        Edit::Relabel { doc, id, label } => {
+            let (d, before) = find_annotation(project, doc, id)?;
+            label_index(project, label)?;
+            replaced(project, d, before, |a| a.label.clone_from(label), now)
+        }
+        Edit::SetSpan { doc, id, span } => {
+            let (d, before) = find_annotation(project, doc, id)?;
+            let quote = project.documents[d]
+                .quote(*span)
+                .unwrap_or_default()
+                .to_owned();
+            replaced(
+                project,
+                d,
+                before,
+                |a| {
+                    (a.start, a.end) = (span.start, span.end);
+                    a.quote = quote;
+                },
+                now,
+            )
+        }
+        Edit::SetNote { doc, id, note } => {
+            let (d, before) = find_annotation(project, doc, id)?;
+            replaced(project, d, before, |a| a.note.clone_from(note), now)
+        }
+        Edit::AddRelation { doc, relation } => {
+            let d = doc_index(project, doc)?;
+            if project.id_in_use(&relation.id) {
+                return Err(EditError::IdInUse(relation.id.clone()));
+            }
+            ok_or_invalid(validate::check_relation(&project.documents[d], relation))?;
+            Ok(vec![Change::InsertRelation {
+                doc: d,
+                index: project.documents[d].relations.len(),
+                relation: relation.clone(),
+            }])
+        }
+        Edit::DeleteRelation { doc, id } => {
+            let d = doc_index(project, doc)?;
+            let index = project.documents[d]
+                .relations
+                .iter()
+                .position(|r| &r.id == id)
+                .ok_or_else(|| EditError::NoRelation {
+                    doc: doc.clone(),
+                    id: id.clone(),
+                })?;
+            Ok(vec![Change::RemoveRelation {
+                doc: d,
+                index,
+                relation: project.documents[d].relations[index].clone(),
+            }])
+        }
+        Edit::AddLabel(label) => {
+            if project.id_in_use(&label.id) {
+                return Err(EditError::IdInUse(label.id.clone()));
+            }
+            let mut problems = validate::check_label(label);
+            problems.extend(key_clash(project, label));
+            ok_or_invalid(problems)?;
+            Ok(vec![Change::InsertLabel {
+                index: project.labels.len(),
+                label: label.clone(),
+            }])
+        }
+        Edit::UpdateLabel(label) => {
+            let index = label_index(project, &label.id)?;
+            let before = project.labels[index].clone();
+            if &before == label {
+                return Ok(Vec::new());
+            }
+            let mut problems = validate::check_label(label);
+            problems.extend(key_clash(project, label));
+            ok_or_invalid(problems)?;
+            Ok(vec![Change::ReplaceLabel {
+                index,
+                before,
+                after: label.clone(),
+            }])
+        }
+        Edit::RemoveLabel { id, annotations } => {
+            let index = label_index(project, id)?;
+            let mut changes = Vec::new();
+            for (d, doc) in project.documents.iter().enumerate() {
+                let used: Vec<&Annotation> =
+                    doc.annotations.iter().filter(|a| &a.label == id).collect();
+                match annotations {
+                    LabelRemoval::DeleteAnnotations => {
+                        let ids: Vec<&str> = used.iter().map(|a| a.id.as_str()).collect();
+                        changes.extend(removals(project, d, &ids));
+                    }
+                    LabelRemoval::ReassignTo(target) => {
+                        if target == id {
+                            return Err(EditError::ReassignToSelf);
+                        }
+                        label_index(project, target)?;
+                        changes.extend(used.into_iter().map(|before| Change::ReplaceAnnotation {
+                            doc: d,
+                            before: before.clone(),
+                            after: Annotation {
+                                label: target.clone(),
+                                modified: now.to_owned(),
+                                ..before.clone()
+                            },
+                        }));
+                    }
+                }
+            }
+            changes.push(Change::RemoveLabel {
+                index,
+                label: project.labels[index].clone(),
+            });
+            Ok(changes)
+        }
+        Edit::AddDocument(document) => {
+            if project.id_in_use(&document.id) {
+                return Err(EditError::IdInUse(document.id.clone()));
+            }
+            if let Some(same) = project
+                .documents
+                .iter()
+                .find(|d| d.text_sha256 == document.text_sha256)
+            {
+                return Err(EditError::DuplicateText {
+                    title: same.title.clone(),
+                });
+            }
+            let mut seen = std::collections::HashSet::new();
+            let inner_ids = document.annotations.iter().map(|a| &a.id);
+            for id in inner_ids.chain(document.relations.iter().map(|r| &r.id)) {
+                if project.id_in_use(id) || !seen.insert(id) {
+                    return Err(EditError::IdInUse(id.clone()));
+                }
+            }
+            let mut document = document.clone();
+            document.reindex_text();
+            let mut problems: Vec<Problem> = document
+                .annotations
+                .iter()
+                .flat_map(|a| validate::check_annotation(&document, &project.labels, a))
+                .collect();
+            problems.extend(
+                document
+                    .relations
+                    .iter()
+                    .flat_map(|r| validate::check_relation(&document, r)),
+            );
+            ok_or_invalid(problems)?;
+            Ok(vec![Change::InsertDocument {
+                index: project.documents.len(),
+                document,
+            }])
+        }
+        Edit::RemoveDocument { id } => {
+            let index = doc_index(project, id)?;
+            Ok(vec![Change::RemoveDocument {
+                index,
+                document: Box::new(project.documents[index].clone()),
+            }])
+        }
+        Edit::RetitleDocument { id, title } => {
+            let index = doc_index(project, id)?;
+            let before = project.documents[index].title.clone();
+            if &before == title {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::RetitleDocument {
+                index,
+                before,
+                after: title.clone(),
+            }])
+        }
+        Edit::SetProjectInfo { title, annotator } => {
+            let before = project.meta.clone();
+            let after = Meta {
+                title: title.clone(),
+                annotator: annotator.clone(),
+                ..before.clone()
+            };
+            if after == before {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::ReplaceMeta { before, after }])
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The data model: projects, documents, labels, annotations and relations, their invariants, and
+//! the one edit API with undo. Pure: no I/O, no egui. Every offset is a char offset (Unicode
+//! scalar value, end-exclusive) unless a name says otherwise (`byte`, `utf16`).
+
+mod annotation;
+mod change;
+mod document;
+pub mod edit;
+mod history;
+pub mod ids;
+mod import_record;
+pub mod label;
+pub mod offsets;
+mod project;
+pub mod snap;
+mod span;
+pub mod validate;
+
+pub use annotation::{Annotation, Relation};
+pub use document::{Document, sha256_hex};
+pub use edit::{Edit, EditError, LabelRemoval};
+pub use history::Editor;
+pub use import_record::{ImportRecord, NewlineStyle, SourceFormat};
+pub use label::Label;
+pub use offsets::OffsetIndex;
+pub use project::{FORMAT_VERSION, Meta, Project};
+pub use span::Span;
+pub use validate::{Problem, Severity};

@@ -1,0 +1,129 @@
+//! `Project`: the codebook (labels), the documents and who coded them — what a `.ron` file holds.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Document, Label, label::default_labels};
+
+/// The version of the project file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Who made a project and when.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: String,
+    /// The analyst who coded the project.
+    pub annotator: String,
+    /// RFC 3339 UTC.
+    #[serde(default)]
+    pub created: String,
+    /// RFC 3339 UTC: the last change.
+    #[serde(default)]
+    pub modified: String,
+}
+
+/// A coding project: labels, documents and their annotations.
+///
+/// Read it freely; change it only through [`super::edit`] (or [`super::Editor`]), which keeps it
+/// valid and undoable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub(super) format_version: u32,
+    pub(super) meta: Meta,
+    pub(super) labels: Vec<Label>,
+    pub(super) documents: Vec<Document>,
+}
+
+impl Project {
+    /// An empty project with the default labels, created at `now` (RFC 3339).
+    #[must_use]
+    pub fn new(title: &str, annotator: &str, now: &str) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            meta: Meta {
+                title: title.to_owned(),
+                annotator: annotator.to_owned(),
+                created: now.to_owned(),
+                modified: now.to_owned(),
+            },
+            labels: default_labels(),
+            documents: Vec::new(),
+        }
+    }
+
+    /// The format version the project was read with (always [`FORMAT_VERSION`] once loaded).
+    #[must_use]
+    pub fn format_version(&self) -> u32 {
+        self.format_version
+    }
+
+    #[must_use]
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    #[must_use]
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
+    }
+
+    #[must_use]
+    pub fn label(&self, id: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.id == id)
+    }
+
+    /// The label a key applies, if any.
+    #[must_use]
+    pub fn label_for_key(&self, key: char) -> Option<&Label> {
+        self.labels.iter().find(|l| l.key == Some(key))
+    }
+
+    #[must_use]
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    #[must_use]
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The first document with this title.
+    #[must_use]
+    pub fn document_by_title(&self, title: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.title == title)
+    }
+
+    pub(super) fn document_index(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
+    pub(super) fn label_index(&self, id: &str) -> Option<usize> {
+        self.labels.iter().position(|l| l.id == id)
+    }
+
+    /// Number of annotations with this label across all documents.
+    #[must_use]
+    pub fn label_count(&self, label: &str) -> usize {
+        self.documents
+            .iter()
+            .flat_map(|d| d.annotations())
+            .filter(|a| a.label == label)
+            .count()
+    }
+
+    /// Whether any annotation, relation, label or document already uses `id`.
+    #[must_use]
+    pub fn id_in_use(&self, id: &str) -> bool {
+        self.labels.iter().any(|l| l.id == id)
+            || self.documents.iter().any(|d| {
+                d.id == id || d.annotation(id).is_some() || d.relations.iter().any(|r| r.id == id)
+            })
+    }
+
+    /// Sorts annotations and rebuilds every derived index; called once after reading a file.
+    pub fn reindex(&mut self) {
+        for doc in &mut self.documents {
+            doc.reindex_text();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! The project's invariants, checked in one place: by `edit` before every change and by the
+//! store after every load.
+//!
+//! Offsets in problems are chars. Each problem names the document and the id it concerns, so
+//! that the store can point at the line of the file and the window at the annotation.
+
+use std::collections::HashMap;
+
+use super::{Annotation, Document, Label, Project, Relation, label::parse_color, snap};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The project can be opened and the problem reviewed by the analyst; nothing is changed.
+    Repairable,
+    /// The project is not sound and cannot be opened until the file is corrected.
+    Error,
+}
+
+/// One broken invariant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error(
+        "document “{doc}”: the text's SHA-256 is {actual} but the file records {stored}; the text \
+         was changed outside Marginalia — check the annotations' quotes"
+    )]
+    TextHashMismatch {
+        doc: String,
+        stored: String,
+        actual: String,
+    },
+    #[error(
+        "document “{doc}”, annotation {id}: span {start}..{end} runs past the end of the text \
+         ({len} chars)"
+    )]
+    SpanOutOfBounds {
+        doc: String,
+        id: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("document “{doc}”, annotation {id}: span {start}..{end} is empty")]
+    EmptySpan {
+        doc: String,
+        id: String,
+        start: usize,
+        end: usize,
+    },
+    #[error(
+        "document “{doc}”, annotation {id}: char offset {offset} falls inside a grapheme cluster \
+         (a letter and its accent, or an emoji); move the {edge} to the cluster's edge"
+    )]
+    InsideGrapheme {
+        doc: String,
+        id: String,
+        offset: usize,
+        edge: &'static str,
+    },
+    #[error(
+        "document “{doc}”, annotation {id}: label “{label}” is not one of the project's labels"
+    )]
+    UnknownLabel {
+        doc: String,
+        id: String,
+        label: String,
+    },
+    #[error(
+        "document “{doc}”, annotation {id}: the stored quote “{stored}” does not match the text \
+         at {start}..{end}, which reads “{actual}”"
+    )]
+    QuoteMismatch {
+        doc: String,
+        id: String,
+        start: usize,
+        end: usize,
+        stored: String,
+        actual: String,
+    },
+    #[error("{kind} id “{id}” is used more than once; every {kind} needs its own id")]
+    DuplicateId { kind: &'static str, id: String },
+    #[error("a {kind} has an empty id")]
+    EmptyId { kind: &'static str },
+    #[error(
+        "document “{doc}”, relation {id}: it links annotation “{missing}”, which is not in this \
+         document"
+    )]
+    DanglingRelation {
+        doc: String,
+        id: String,
+        missing: String,
+    },
+    #[error("document “{doc}”, relation {id}: the relation has no kind")]
+    EmptyRelationKind { doc: String, id: String },
+    #[error("label {id}: colour “{color}” is not of the form #RRGGBB")]
+    InvalidColor { id: String, color: String },
+    #[error("label {id}: the name is empty")]
+    EmptyLabelName { id: String },
+    #[error("labels {first} and {second} both use the key “{key}”")]
+    DuplicateKey {
+        key: char,
+        first: String,
+        second: String,
+    },
+}
+
+impl Problem {
+    /// Whether the project can still be opened with this problem.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        match self {
+            Self::TextHashMismatch { .. } | Self::QuoteMismatch { .. } => Severity::Repairable,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The id of the item the problem is about, for pointing at it in a file or a list.
+    #[must_use]
+    pub fn item_id(&self) -> Option<&str> {
+        match self {
+            Self::SpanOutOfBounds { id, .. }
+            | Self::EmptySpan { id, .. }
+            | Self::InsideGrapheme { id, .. }
+            | Self::UnknownLabel { id, .. }
+            | Self::QuoteMismatch { id, .. }
+            | Self::DuplicateId { id, .. }
+            | Self::DanglingRelation { id, .. }
+            | Self::EmptyRelationKind { id, .. }
+            | Self::InvalidColor { id, .. }
+            | Self::EmptyLabelName { id, .. } => Some(id),
+            Self::DuplicateKey { second, .. } => Some(second),
+            Self::TextHashMismatch { .. } | Self::EmptyId { .. } => None,
+        }
+    }
+}
+
+/// Every problem of one annotation within its document (bounds, emptiness, grapheme edges, label,
+/// quote).
+#[must_use]
+pub fn check_annotation(doc: &Document, labels: &[Label], a: &Annotation) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let (doc_title, id) = (doc.title().to_owned(), a.id.clone());
+    if !labels.iter().any(|l| l.id == a.label) {
+        problems.push(Problem::UnknownLabel {
+            doc: doc_title.clone(),
+            id: id.clone(),
+            label: a.label.clone(),
+        });
+    }
+    if a.end > doc.char_len() || a.start > doc.char_len() {
+        problems.push(Problem::SpanOutOfBounds {
+            doc: doc_title,
+            id,
+            start: a.start,
+            end: a.end,
+            len: doc.char_len(),
+        });
+        return problems;
+    }
+    if a.start >= a.end {
+        problems.push(Problem::EmptySpan {
+            doc: doc_title,
+            id,
+            start: a.start,
+            end: a.end,
+        });
+        return problems;
+    }
+    for (offset, edge) in [(a.start, "start"), (a.end, "end")] {
+        if !snap::is_grapheme_boundary(doc.text(), doc.offsets(), offset) {
+            problems.push(Problem::InsideGrapheme {
+                doc: doc_title.clone(),
+                id: id.clone(),
+                offset,
+                edge,
+            });
+        }
+    }
+    let actual = doc.quote(a.span()).unwrap_or_default();
+    if actual != a.quote {
+        problems.push(Problem::QuoteMismatch {
+            doc: doc_title,
+            id,
+            start: a.start,
+            end: a.end,
+            stored: a.quote.clone(),
+            actual: actual.to_owned(),
+        });
+    }
+    problems
+}
+
+/// Problems of one relation within its document.
+#[must_use]
+pub fn check_relation(doc: &Document, r: &Relation) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if r.kind.trim().is_empty() {
+        problems.push(Problem::EmptyRelationKind {
+            doc: doc.title().to_owned(),
+            id: r.id.clone(),
+        });
+    }
+    for end in [&r.from, &r.to] {
+        if doc.annotation(end).is_none() {
+            problems.push(Problem::DanglingRelation {
+                doc: doc.title().to_owned(),
+                id: r.id.clone(),
+                missing: end.clone(),
+            });
+        }
+    }
+    problems
+}
+
+/// Problems of one label on its own (name, colour).
+#[must_use]
+pub fn check_label(label: &Label) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if label.id.is_empty() {
+        problems.push(Problem::EmptyId { kind: "label" });
+    }
+    if label.name.trim().is_empty() {
+        problems.push(Problem::EmptyLabelName {
+            id: label.id.clone(),
+        });
+    }
+    if parse_color(&label.color).is_none() {
+        problems.push(Problem::InvalidColor {
+            id: label.id.clone(),
+            color: label.color.clone(),
+        });
+    }
+    problems
+}
+
+/// Records ids and reports the second use of any.
+#[derive(Default)]
+struct IdRegistry<'a> {
+    seen: HashMap<(&'static str, &'a str), ()>,
+}
+
+impl<'a> IdRegistry<'a> {
+    fn register(&mut self, kind: &'static str, id: &'a str, problems: &mut Vec<Problem>) {
+        if id.is_empty() {
+            problems.push(Problem::EmptyId { kind });
+        } else if self.seen.insert((kind, id), ()).is_some() {
+            problems.push(Problem::DuplicateId {
+                kind,
+                id: id.to_owned(),
+            });
+        }
+    }
+}
+
+/// Every problem of a whole project, in file order.
+#[must_use]
+pub fn check_project(project: &Project) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids = IdRegistry::default();
+    let mut keys: HashMap<char, &str> = HashMap::new();
+    for label in project.labels() {
+        ids.register("label", &label.id, &mut problems);
+        problems.extend(
+            check_label(label)
+                .into_iter()
+                .filter(|p| !matches!(p, Problem::EmptyId { .. })),
+        );
+        if let Some(key) = label.key
+            && let Some(first) = keys.insert(key, &label.id)
+        {
+            problems.push(Problem::DuplicateKey {
+                key,
+                first: first.to_owned(),
+                second: label.id.clone(),
+            });
+        }
+    }
+    for doc in project.documents() {
+        ids.register("document", doc.id(), &mut problems);
+        let actual = super::document::sha256_hex(doc.text().as_bytes());
+        if actual != doc.text_sha256() {
+            problems.push(Problem::TextHashMismatch {
+                doc: doc.title().to_owned(),
+                stored: doc.text_sha256().to_owned(),
+                actual,
+            });
+        }
+        for a in doc.annotations() {
+            ids.register("annotation", &a.id, &mut problems);
+            problems.extend(check_annotation(doc, project.labels(), a));
+        }
+        for r in doc.relations() {
+            ids.register("relation", &r.id, &mut problems);
+            problems.extend(check_relation(doc, r));
+        }
+    }
+    problems
+}

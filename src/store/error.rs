@@ -1,0 +1,119 @@
+//! Errors of loading and saving project files; each names the file and says what to do.
+
+use std::{fmt, io, path::PathBuf};
+
+use crate::model::Problem;
+
+/// A problem found in a loaded project, with the line of the file it concerns where known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedProblem {
+    /// 1-based line of the file that holds the item, if it could be found.
+    pub line: Option<usize>,
+    pub problem: Problem,
+}
+
+impl fmt::Display for LocatedProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.problem),
+            None => write!(f, "{}", self.problem),
+        }
+    }
+}
+
+fn list(problems: &[LocatedProblem]) -> String {
+    problems.iter().map(|p| format!("\n  {p}")).collect()
+}
+
+/// Why a project file could not be opened. The file is never changed by a failed load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {}: {source}", path.display())]
+    Unreadable { path: PathBuf, source: io::Error },
+    #[error(
+        "{} is {size} bytes, more than the {limit} bytes a project file may have; it is probably \
+         not a Marginalia project", path.display()
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error(
+        "{}:{line}:{column}: not valid UTF-8 text; a project file is UTF-8 — was it saved in \
+         another encoding?", path.display()
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "{}:{line}:{column}: {message} — fix the file by hand or open its backup ({}.bak)",
+        path.display(), path.display()
+    )]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{} was made by a newer Marginalia (format version {found}; this one reads version \
+         {supported}): update Marginalia to open it", path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: format version {found} is not a Marginalia format version", path.display())]
+    UnknownVersion { path: PathBuf, found: u32 },
+    #[error(
+        "{} is not a sound project ({} problem{}); correct these in the file or open its backup:{}",
+        path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems)
+    )]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<LocatedProblem>,
+    },
+}
+
+/// Why a save failed. In every case the file that was there before is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot turn the project into RON text: {0}")]
+    Serialize(String),
+    #[error(
+        "cannot save {}: {reason} ({source}). The previous version of the file is unchanged; \
+         save to another folder with “Save as”, or free the problem and save again",
+        path.display()
+    )]
+    Write {
+        path: PathBuf,
+        reason: &'static str,
+        source: io::Error,
+    },
+    #[error(
+        "cannot keep the previous version of {} as {}: {source}. Nothing was written; the file \
+         is unchanged", path.display(), backup.display()
+    )]
+    Backup {
+        path: PathBuf,
+        backup: PathBuf,
+        source: io::Error,
+    },
+}
+
+/// A short reason for an I/O failure while writing, in the user's terms.
+#[must_use]
+pub fn write_reason(error: &io::Error) -> &'static str {
+    match error.kind() {
+        io::ErrorKind::PermissionDenied => "the folder is read-only or you may not write there",
+        io::ErrorKind::ReadOnlyFilesystem => "the disk or folder is read-only",
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full",
+        io::ErrorKind::NotFound => "the folder does not exist",
+        io::ErrorKind::IsADirectory => "a folder of that name is in the way",
+        _ => "the file could not be written",
+    }
+}
