@@ -1,1 +1,5 @@
-fn main() {}
+//! The `marginalia` binary: a thin shell over the library's command line.
+
+fn main() -> std::process::ExitCode {
+    marginalia::cli::main()
+}

@@ -156,6 +156,9 @@ fn corrupted(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
+/// Whether a problem is the one a case expects.
+type ProblemTest = fn(&Problem) -> bool;
+
 fn load_text(text: &str) -> Result<store::Loaded, LoadError> {
     store::load_str(text, Path::new("study.ron"))
 }
@@ -181,7 +184,7 @@ fn malformed_files_give_their_specific_error_with_the_place() {
             Err(LoadError::Parse { line, message, .. }) => {
                 assert!(message.contains("ends too early"), "{message}");
                 assert!(
-                    line >= cut.trim_end().matches('\n').count() + 1,
+                    line > cut.trim_end().matches('\n').count(),
                     "points at the end of the file: {line}"
                 );
             }
@@ -240,7 +243,7 @@ fn malformed_files_give_their_specific_error_with_the_place() {
     }
     // Invariants: each problem with its annotation and line.
     let quote_of_first = annotations[0].quote.clone();
-    let cases: Vec<(String, fn(&Problem) -> bool)> = vec![
+    let cases: Vec<(String, ProblemTest)> = vec![
         (corrupted(&saved, "end: ", "end: 9999, _was: "), |p| {
             matches!(p, Problem::SpanOutOfBounds { end: 9999, .. })
         }),

@@ -49,7 +49,10 @@ fn add_articles(editor: &mut Editor, articles: &[impl AsRef<Path>]) -> Result<()
         editor
             .apply(Edit::AddDocument(Box::new(document)), &now_rfc3339())
             .with_context(|| format!("cannot add {}", path.display()))?;
-        println!("added “{title}” from {} ({chars} chars{notes})", path.display());
+        println!(
+            "added “{title}” from {} ({chars} chars{notes})",
+            path.display()
+        );
     }
     Ok(())
 }
@@ -110,7 +113,11 @@ fn info(project: &Path) -> Result<Outcome> {
 fn check(path: &Path) -> Result<Outcome> {
     match store::load(path) {
         Ok(loaded) if loaded.warnings.is_empty() => {
-            println!("{}: sound — {}", path.display(), report::totals(&loaded.project));
+            println!(
+                "{}: sound — {}",
+                path.display(),
+                report::totals(&loaded.project)
+            );
             Ok(Outcome::Done)
         }
         Ok(loaded) => {

@@ -28,7 +28,11 @@ fn plural(n: usize) -> &'static str {
 pub fn import_notes(record: &ImportRecord) -> String {
     let mut notes = String::new();
     if record.encoding != "UTF-8" || record.bom {
-        let bom = if record.bom { " with byte order mark" } else { "" };
+        let bom = if record.bom {
+            " with byte order mark"
+        } else {
+            ""
+        };
         let _ = write!(notes, ", decoded from {}{bom}", record.encoding);
     }
     match record.newlines {

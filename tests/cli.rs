@@ -1,0 +1,269 @@
+//! The command line as a user runs it: `new`, `add`, `info`, `check`, errors and exit statuses.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::{Command, Output},
+};
+
+use marginalia::store;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn marginalia(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_marginalia"));
+    for arg in args {
+        command.arg(arg);
+    }
+    command
+        .env("MARGINALIA_ANNOTATOR", "Test Analyst")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn new_from_a_saved_page_and_a_windows_1252_file_checks_clean_with_the_readers_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.ron");
+    let output = marginalia(&[
+        &"new",
+        &data("saved-page.html"),
+        &data("windows-1252.txt"),
+        &"-o",
+        &project,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("decoded from windows-1252, CRLF newlines → LF"),
+        "{}",
+        stdout(&output)
+    );
+
+    let check = marginalia(&[&"check", &project]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+    assert!(stdout(&check).contains("sound"));
+
+    let loaded = store::load(&project).unwrap().project;
+    let docs = loaded.documents();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[0].text(),
+        fs::read_to_string(data("saved-page.expected.txt")).unwrap()
+    );
+    assert_eq!(
+        docs[1].text(),
+        fs::read_to_string(data("windows-1252.expected.txt")).unwrap()
+    );
+    assert_eq!(loaded.meta().annotator, "Test Analyst");
+    assert_eq!(loaded.meta().title, "2 articles");
+    let record = docs[1].import_record().unwrap();
+    assert_eq!(record.encoding, "windows-1252");
+}
+
+#[test]
+fn add_info_and_refusing_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.ron");
+    let made = marginalia(&[
+        &"new",
+        &data("iso-8859-2.txt"),
+        &"-o",
+        &project,
+        &"--title",
+        &"Polish press",
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let again = marginalia(&[&"new", &data("iso-8859-2.txt"), &"-o", &project]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+
+    let added = marginalia(&[&"add", &project, &data("windows-1252.txt")]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(
+        dir.path().join("study.ron.bak").exists(),
+        "the previous version is kept"
+    );
+    let twice = marginalia(&[&"add", &project, &data("windows-1252.txt")]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(
+        stderr(&twice).contains("already in the project"),
+        "{}",
+        stderr(&twice)
+    );
+
+    let info = marginalia(&[&"info", &project]);
+    let text = stdout(&info);
+    assert!(info.status.success());
+    for expected in [
+        "Polish press",
+        "Test Analyst",
+        "2 documents, 0 annotations",
+        "claim",
+        "Source [2]",
+        "from ",
+    ] {
+        assert!(text.contains(expected), "info lacks {expected:?}:\n{text}");
+    }
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("broken.ron");
+    let example =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md")).unwrap();
+    let start = example.find("```ron\n").unwrap() + 7;
+    let mut ron = example[start..start + example[start..].find("```").unwrap()].to_owned();
+    ron = ron
+        .replacen("label: \"claim\"", "label: \"clam\"", 1)
+        .replacen("end: 16,", "end: 9999,", 1);
+    fs::write(&project, &ron).unwrap();
+    let check = marginalia(&[&"check", &project]);
+    assert_eq!(check.status.code(), Some(1));
+    let text = stdout(&check);
+    assert!(
+        text.contains("clam") && text.contains("9999") && text.contains("2 problems"),
+        "{text}"
+    );
+    assert!(text.contains("line "), "problems carry lines: {text}");
+    assert_eq!(
+        fs::read_to_string(&project).unwrap(),
+        ron,
+        "check never writes"
+    );
+}
+
+#[test]
+fn errors_go_to_stderr_without_a_backtrace() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&dyn AsRef<std::ffi::OsStr>], &str); 3] = [
+        (&[&"check", &dir.path().join("missing.ron")], "cannot read"),
+        (
+            &[
+                &"new",
+                &dir.path().join("none.txt"),
+                &"-o",
+                &dir.path().join("x.ron"),
+            ],
+            "none.txt",
+        ),
+        (&[&"info", &data("saved-page.html")], "saved-page.html"),
+    ];
+    for (args, expected) in cases {
+        let output = marginalia(args);
+        assert_eq!(output.status.code(), Some(2));
+        let err = stderr(&output);
+        assert!(
+            err.starts_with("error: ") && err.contains(expected),
+            "{err}"
+        );
+        assert!(
+            !err.contains("backtrace") && !err.contains("panicked"),
+            "{err}"
+        );
+        assert!(stdout(&output).is_empty());
+    }
+    assert!(
+        !dir.path().join("x.ron").exists(),
+        "a failed new writes nothing"
+    );
+}
+
+#[test]
+fn no_arguments_say_what_will_open_and_how_to_use_the_command_line() {
+    let output = marginalia(&[]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("projects/cyber-norms-sample.ron"), "{text}");
+    for command in ["new", "add", "info", "check"] {
+        assert!(text.contains(command), "{text}");
+    }
+}
+
+/// A save into a folder the user may not write to fails cleanly: the previous file stays
+/// byte-identical and no temporary file is left. Run as an ordinary user (root ignores folder
+/// permissions, so as root the command runs as `nobody`).
+#[cfg(unix)]
+#[test]
+fn saving_into_a_read_only_folder_fails_cleanly_and_keeps_the_file() {
+    use std::os::unix::{fs::PermissionsExt, process::CommandExt};
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // The binary and the article are copied where `nobody` can reach them.
+    let binary = dir.path().join("marginalia");
+    fs::copy(env!("CARGO_BIN_EXE_marginalia"), &binary).unwrap();
+    let article = dir.path().join("article.txt");
+    fs::copy(data("windows-1252.txt"), &article).unwrap();
+    fs::set_permissions(&article, fs::Permissions::from_mode(0o644)).unwrap();
+
+    let folder = dir.path().join("locked");
+    fs::create_dir(&folder).unwrap();
+    let project = folder.join("study.ron");
+    let made = marginalia(&[&"new", &data("iso-8859-2.txt"), &"-o", &project]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    fs::set_permissions(&project, fs::Permissions::from_mode(0o644)).unwrap();
+    let before = fs::read(&project).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+
+    let mut command = Command::new(&binary);
+    command.args(["add".as_ref(), project.as_os_str(), article.as_os_str()]);
+    // As root, run as `nobody` (std drops supplementary groups when root changes the uid).
+    if running_as_root() {
+        command.uid(65534).gid(65534);
+    }
+    let output = command.output().unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("read-only") && err.contains("unchanged"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read(&project).unwrap(),
+        before,
+        "the previous file is byte-identical"
+    );
+    let names: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        1,
+        "only the project, no temporary file: {names:?}"
+    );
+}
+
+/// Whether this process runs as root (whose writes ignore folder permissions).
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false)
+}
