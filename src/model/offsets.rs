@@ -144,6 +144,10 @@ impl OffsetIndex {
         if self.is_ascii() {
             return Some((char, char));
         }
+        if char == self.char_len {
+            // There is no checkpoint past the last char when the length is a multiple of STRIDE.
+            return Some((self.byte_len, self.utf16_len));
+        }
         let Checkpoint {
             mut byte,
             mut utf16,
@@ -222,12 +226,33 @@ mod tests {
     }
 
     #[test]
+    fn the_end_converts_when_the_length_is_a_multiple_of_the_stride() {
+        let text = "é".repeat(STRIDE * 2);
+        let index = OffsetIndex::new(&text);
+        assert_eq!(index.byte_from_char(&text, STRIDE * 2), Some(text.len()));
+        assert_eq!(index.utf16_from_char(&text, STRIDE * 2), Some(STRIDE * 2));
+    }
+
+    #[test]
     fn ascii_and_empty_texts_use_the_identity() {
         for text in ["", "plain ASCII text"] {
             let index = OffsetIndex::new(text);
             assert_eq!(index.char_len(), text.len());
             assert_eq!(index.byte_from_char(text, text.len()), Some(text.len()));
             assert_eq!(index.char_from_utf16(text, text.len()), Some(text.len()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn conversions_round_trip_on_any_text(text in "\\PC{0,300}") {
+            let index = OffsetIndex::new(&text);
+            for (char, (byte, utf16)) in reference(&text).into_iter().enumerate() {
+                proptest::prop_assert_eq!(index.byte_from_char(&text, char), Some(byte));
+                proptest::prop_assert_eq!(index.utf16_from_char(&text, char), Some(utf16));
+                proptest::prop_assert_eq!(index.char_from_byte(&text, byte), Some(char));
+                proptest::prop_assert_eq!(index.char_from_utf16(&text, utf16), Some(char));
+            }
         }
     }
 }

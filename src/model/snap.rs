@@ -224,4 +224,25 @@ mod tests {
         let only_punct = Span::new(at(text, "… "), at(text, "… ") + 2);
         assert_eq!(to_words(text, &index, only_punct), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn snapped_spans_are_grapheme_aligned_and_inside_the_text(
+            text in "(\\PC|e\u{301}|🇪🇺|👍🏾|👩‍👩‍👧| |\\.){0,60}",
+            a in 0usize..80,
+            b in 0usize..80,
+        ) {
+            let index = OffsetIndex::new(&text);
+            let span = Span::between(a, b);
+            let snapped = to_graphemes(&text, &index, span);
+            proptest::prop_assert!(snapped.end <= index.char_len());
+            proptest::prop_assert!(is_grapheme_boundary(&text, &index, snapped.start));
+            proptest::prop_assert!(is_grapheme_boundary(&text, &index, snapped.end));
+            if let Some(words) = to_words(&text, &index, span) {
+                proptest::prop_assert!(!words.is_empty() && words.end <= index.char_len());
+                proptest::prop_assert!(is_grapheme_boundary(&text, &index, words.start));
+                proptest::prop_assert!(is_grapheme_boundary(&text, &index, words.end));
+            }
+        }
+    }
 }
