@@ -379,27 +379,12 @@ fn deleting_an_annotation_takes_its_relations_and_undo_brings_both_back() {
         TEXT,
         &[("harm", "claim", ""), ("Ana Petrović", "source", "")],
     );
+    common::relate(&mut editor, 0, 1, "");
     let ids: Vec<String> = editor.project().documents()[0]
         .annotations()
         .iter()
         .map(|a| a.id.clone())
         .collect();
-    let relation = Relation {
-        id: "r-1".into(),
-        kind: "attributed_to".into(),
-        from: ids[0].clone(),
-        to: ids[1].clone(),
-        note: String::new(),
-    };
-    editor
-        .apply(
-            Edit::AddRelation {
-                doc: "d-1".into(),
-                relation,
-            },
-            NOW,
-        )
-        .unwrap();
     editor
         .apply(
             Edit::DeleteAnnotation {

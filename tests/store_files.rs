@@ -7,7 +7,7 @@ use std::{fs, path::Path};
 
 use common::project_with;
 use marginalia::{
-    model::{Edit, FORMAT_VERSION, Problem, Relation},
+    model::{Edit, FORMAT_VERSION, Problem},
     store::{self, LoadError},
 };
 
@@ -28,27 +28,7 @@ fn sample_editor() -> marginalia::model::Editor {
             ("🇪🇺 agreed", "claim", ""),
         ],
     );
-    let ids: Vec<String> = editor.project().documents()[0]
-        .annotations()
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    let relation = Relation {
-        id: "r-1".into(),
-        kind: "attributed_to".into(),
-        from: ids[1].clone(),
-        to: ids[0].clone(),
-        note: "n".into(),
-    };
-    editor
-        .apply(
-            Edit::AddRelation {
-                doc: "d-1".into(),
-                relation,
-            },
-            common::NOW,
-        )
-        .unwrap();
+    common::relate(&mut editor, 1, 0, "n");
     editor
 }
 

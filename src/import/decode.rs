@@ -95,14 +95,14 @@ fn decode_legacy(
     declared: Option<&'static Encoding>,
 ) -> Result<Decoded, DecodeError> {
     let usable = declared.filter(|&e| ![UTF_8, UTF_16LE, UTF_16BE, REPLACEMENT].contains(&e));
-    if let Some(encoding) = usable {
-        if let Ok(text) = decode_strictly(encoding, bytes, 0) {
-            return Ok(Decoded {
-                text,
-                encoding,
-                bom: false,
-            });
-        }
+    if let Some(encoding) = usable
+        && let Ok(text) = decode_strictly(encoding, bytes, 0)
+    {
+        return Ok(Decoded {
+            text,
+            encoding,
+            bom: false,
+        });
     }
     let mut detector = EncodingDetector::new();
     detector.feed(bytes, true);

@@ -89,7 +89,7 @@ pub enum ImportError {
 /// A size in bytes as whole mebibytes when it is one, else as bytes, for messages.
 fn human_size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if bytes % MIB == 0 {
+    if bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{bytes} bytes")

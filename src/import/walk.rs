@@ -30,20 +30,16 @@ pub fn walk<'a>(root: ElementRef<'a>, mut visit: impl FnMut(Step<'a>) -> bool) {
             }
             _ => false,
         };
-        if entered {
-            if let Some(child) = node.first_child() {
-                node = child;
-                continue;
-            }
+        if entered && let Some(child) = node.first_child() {
+            node = child;
+            continue;
         }
         // Leave `node` (closing it if it was entered), then its ancestors until one has a
         // next sibling.
         let mut close = entered;
         loop {
-            if close {
-                if let Some(el) = ElementRef::wrap(node) {
-                    visit(Step::Close(el));
-                }
+            if close && let Some(el) = ElementRef::wrap(node) {
+                visit(Step::Close(el));
             }
             if node == root_node {
                 break 'walk;

@@ -53,3 +53,25 @@ pub fn tag(editor: &mut Editor, doc: &str, span: Span, label: &str, note: &str) 
         .expect("valid annotation");
     id
 }
+
+/// Links annotation `from` to `to` (indices in saved order of document `d-1`) with relation
+/// `r-1` of kind `attributed_to`, through the edit API.
+pub fn relate(editor: &mut Editor, from: usize, to: usize, note: &str) {
+    let annotations = editor.project().documents()[0].annotations();
+    let relation = marginalia::model::Relation {
+        id: "r-1".into(),
+        kind: "attributed_to".into(),
+        from: annotations[from].id.clone(),
+        to: annotations[to].id.clone(),
+        note: note.to_owned(),
+    };
+    editor
+        .apply(
+            Edit::AddRelation {
+                doc: "d-1".into(),
+                relation,
+            },
+            NOW,
+        )
+        .expect("valid relation");
+}
