@@ -47,3 +47,24 @@ pub fn label_id_from_name(project: &Project, name: &str) -> String {
     }
     id
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_ids_come_from_names_and_stay_unique() {
+        let project = Project::new("P", "A", "2026-11-26T10:00:00Z");
+        let cases = [
+            ("Policy goal", "policy-goal"),
+            ("  Évidence / Beleg ", "évidence-beleg"),
+            ("Claim", "claim-2"),
+            ("***", "label"),
+        ];
+        for (name, id) in cases {
+            assert_eq!(label_id_from_name(&project, name), id, "{name:?}");
+        }
+        let fresh = fresh_id(&project, "a");
+        assert!(fresh.starts_with("a-") && fresh.len() == 14 && !project.id_in_use(&fresh));
+    }
+}
