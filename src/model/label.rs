@@ -20,7 +20,7 @@ pub struct Label {
 }
 
 /// Colours for labels, in the order new labels receive them: the Okabe–Ito palette's colours that
-/// keep at least 3:1 contrast against both a white page and egui's dark panel (#1B1B1B), so they
+/// keep at least 3:1 contrast against both a white page and the window's dark panel (#1B1B1B), so they
 /// stay distinct for colour-blind readers and readable in light and dark themes.
 pub const PALETTE: [&str; 4] = ["#D55E00", "#0072B2", "#009E73", "#CC79A7"];
 

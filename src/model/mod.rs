@@ -1,5 +1,5 @@
 //! The data model: projects, documents, labels, annotations and relations, their invariants, and
-//! the one edit API with undo. Pure: no I/O, no egui. Every offset is a char offset (Unicode
+//! the one edit API with undo. Pure: no I/O, no GUI toolkit. Every offset is a char offset (Unicode
 //! scalar value, end-exclusive) unless a name says otherwise (`byte`, `utf16`).
 
 mod annotation;

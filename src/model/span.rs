@@ -1,6 +1,6 @@
 //! `Span`: a range of a document's text in Unicode scalar values (Rust `char`s), end-exclusive.
 //!
-//! Every offset in the model is a char offset: the unit of the project file, of egui's text
+//! Every offset in the model is a char offset: the unit of the project file, of the window's text
 //! cursors, of the W3C Web Annotation model, of REFI-QDA and of brat. Byte and UTF-16 offsets
 //! exist only at the edges (see [`super::offsets`]).
 
