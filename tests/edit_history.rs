@@ -355,6 +355,10 @@ fn edits_that_break_an_invariant_are_refused_with_the_reason() {
             "key “1”",
         ),
         (
+            Edit::AddLabel(Label::new("", "Unnamed id", "#000000")),
+            "empty id",
+        ),
+        (
             Edit::DeleteAnnotation {
                 doc: "d-1".into(),
                 id: "missing".into(),

@@ -133,10 +133,8 @@ impl Change {
             Self::RemoveAnnotation { doc, annotation } => {
                 project.documents[*doc].remove_annotation(&annotation.id);
             }
-            Self::ReplaceAnnotation { doc, before, after } => {
-                let document = &mut project.documents[*doc];
-                document.remove_annotation(&before.id);
-                document.insert_annotation(after.clone());
+            Self::ReplaceAnnotation { doc, after, .. } => {
+                project.documents[*doc].replace_annotation(after.clone());
             }
             Self::InsertRelation {
                 doc,

@@ -64,7 +64,7 @@ impl PartialEq for Document {
 }
 impl Eq for Document {}
 
-/// Lowercase hex SHA-256 of `text` as UTF-8.
+/// Lowercase hex SHA-256 of `bytes` (64 characters).
 #[must_use]
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
@@ -210,6 +210,11 @@ impl Document {
     pub(super) fn reindex_annotations(&mut self) {
         self.annotations
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.rebuild_lookup();
+    }
+
+    /// Rebuilds the id map and running ends of annotations already in saved order.
+    fn rebuild_lookup(&mut self) {
         self.index.by_id = self
             .annotations
             .iter()
@@ -229,19 +234,32 @@ impl Document {
 
     /// Inserts an annotation at its sorted place (no validation: see `edit`).
     pub(super) fn insert_annotation(&mut self, annotation: Annotation) {
+        self.insert_sorted(annotation);
+        self.rebuild_lookup();
+    }
+
+    fn insert_sorted(&mut self, annotation: Annotation) {
         let at = self
             .annotations
             .partition_point(|a| a.sort_key() < annotation.sort_key());
         self.annotations.insert(at, annotation);
-        self.reindex_annotations();
     }
 
     /// Removes the annotation with this id and returns it.
     pub(super) fn remove_annotation(&mut self, id: &str) -> Option<Annotation> {
         let at = *self.index.by_id.get(id)?;
         let removed = self.annotations.remove(at);
-        self.reindex_annotations();
+        self.rebuild_lookup();
         Some(removed)
+    }
+
+    /// Replaces the annotation with `after`'s id by `after`, at its sorted place.
+    pub(super) fn replace_annotation(&mut self, after: Annotation) {
+        if let Some(&at) = self.index.by_id.get(&after.id) {
+            self.annotations.remove(at);
+        }
+        self.insert_sorted(after);
+        self.rebuild_lookup();
     }
 }
 

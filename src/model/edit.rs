@@ -425,6 +425,11 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             Ok(changes)
         }
         Edit::AddDocument(document) => {
+            if document.id.is_empty() {
+                return Err(EditError::Invalid(vec![Problem::EmptyId {
+                    kind: "document",
+                }]));
+            }
             if project.id_in_use(&document.id) {
                 return Err(EditError::IdInUse(document.id.clone()));
             }

@@ -4,7 +4,7 @@
 //! Offsets in problems are chars. Each problem names the document and the id it concerns, so
 //! that the store can point at the line of the file and the window at the annotation.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Annotation, Document, Label, Project, Relation, label::parse_color, snap};
 
@@ -139,6 +139,9 @@ impl Problem {
 #[must_use]
 pub fn check_annotation(doc: &Document, labels: &[Label], a: &Annotation) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if a.id.is_empty() {
+        problems.push(Problem::EmptyId { kind: "annotation" });
+    }
     let (doc_title, id) = (doc.title().to_owned(), a.id.clone());
     if !labels.iter().any(|l| l.id == a.label) {
         problems.push(Problem::UnknownLabel {
@@ -194,6 +197,9 @@ pub fn check_annotation(doc: &Document, labels: &[Label], a: &Annotation) -> Vec
 #[must_use]
 pub fn check_relation(doc: &Document, r: &Relation) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if r.id.is_empty() {
+        problems.push(Problem::EmptyId { kind: "relation" });
+    }
     if r.kind.trim().is_empty() {
         problems.push(Problem::EmptyRelationKind {
             doc: doc.title().to_owned(),
@@ -233,17 +239,15 @@ pub fn check_label(label: &Label) -> Vec<Problem> {
     problems
 }
 
-/// Records ids and reports the second use of any.
+/// Records ids and reports the second use of any (empty ids are the item checks' concern).
 #[derive(Default)]
 struct IdRegistry<'a> {
-    seen: HashMap<(&'static str, &'a str), ()>,
+    seen: HashSet<(&'static str, &'a str)>,
 }
 
 impl<'a> IdRegistry<'a> {
     fn register(&mut self, kind: &'static str, id: &'a str, problems: &mut Vec<Problem>) {
-        if id.is_empty() {
-            problems.push(Problem::EmptyId { kind });
-        } else if self.seen.insert((kind, id), ()).is_some() {
+        if !id.is_empty() && !self.seen.insert((kind, id)) {
             problems.push(Problem::DuplicateId {
                 kind,
                 id: id.to_owned(),
@@ -260,11 +264,7 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
     let mut keys: HashMap<char, &str> = HashMap::new();
     for label in project.labels() {
         ids.register("label", &label.id, &mut problems);
-        problems.extend(
-            check_label(label)
-                .into_iter()
-                .filter(|p| !matches!(p, Problem::EmptyId { .. })),
-        );
+        problems.extend(check_label(label));
         if let Some(key) = label.key
             && let Some(first) = keys.insert(key, &label.id)
         {
@@ -276,6 +276,9 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
         }
     }
     for doc in project.documents() {
+        if doc.id().is_empty() {
+            problems.push(Problem::EmptyId { kind: "document" });
+        }
         ids.register("document", doc.id(), &mut problems);
         let actual = super::document::sha256_hex(doc.text().as_bytes());
         if actual != doc.text_sha256() {
