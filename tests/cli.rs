@@ -192,14 +192,26 @@ fn errors_go_to_stderr_without_a_backtrace() {
 }
 
 #[test]
-fn no_arguments_say_what_will_open_and_how_to_use_the_command_line() {
-    let output = marginalia(&[]);
+fn help_says_a_path_opens_in_the_window_and_lists_the_commands() {
+    let output = marginalia(&[&"--help"]);
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.contains("projects/cyber-norms-sample.ron"), "{text}");
+    assert!(text.contains("[PATH]"), "{text}");
+    assert!(text.contains("opens the window"), "{text}");
     for command in ["new", "add", "info", "check"] {
         assert!(text.contains(command), "{text}");
     }
+}
+
+#[test]
+fn a_subcommand_name_is_not_taken_for_a_path() {
+    let output = marginalia(&[&"info", &"/nonexistent/project.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("/nonexistent/project.ron"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// A save into a folder the user may not write to fails cleanly: the previous file stays

@@ -6,8 +6,20 @@ use clap::{Parser, Subcommand};
 
 /// Marginalia: code claims, sources and norms in articles.
 #[derive(Debug, Parser)]
-#[command(name = "marginalia", version, about, long_about = None)]
+#[command(
+    name = "marginalia",
+    version,
+    about,
+    long_about = "Marginalia: code claims, sources and norms in articles.\n\nWith no arguments, \
+                  opens the window on the last project (the bundled sample the first time). With \
+                  a PATH, opens that project (.ron) or starts a new project from that article \
+                  (.txt, .md, .html). The subcommands work without a window.",
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    /// A project (.ron) to open in the window, or an article to start a new project from.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

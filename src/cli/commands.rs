@@ -11,6 +11,7 @@ use crate::{
     import,
     model::{Edit, Editor, Project, ids},
     store::{self, LoadError},
+    workspace::default_annotator,
 };
 
 /// Runs one subcommand.
@@ -27,14 +28,6 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Info { project } => info(&project),
         Command::Check { project } => check(&project),
     }
-}
-
-/// The annotator to record when none is given.
-fn default_annotator() -> String {
-    ["MARGINALIA_ANNOTATOR", "USER", "USERNAME"]
-        .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_default()
 }
 
 /// Imports every article into the editor's project; stops at the first that fails.

@@ -1,5 +1,6 @@
-//! The command line: parses arguments, runs a command through the same library paths the window
-//! uses, prints results to stdout and errors to stderr.
+//! The command line: parses arguments, runs a subcommand through the same library paths the
+//! window uses, prints results to stdout and errors to stderr. With no subcommand, `main.rs`
+//! opens the window.
 //!
 //! Exit status: 0 on success, 1 when `check` finds problems, 2 on any error.
 
@@ -9,7 +10,7 @@ mod report;
 
 use std::{path::PathBuf, process::ExitCode};
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 pub use args::{Cli, Command};
 
@@ -25,14 +26,9 @@ pub enum Outcome {
     ProblemsFound,
 }
 
-/// Runs the command line with the process's arguments.
+/// Runs one subcommand and turns its result into the exit status (errors go to stderr).
 #[must_use]
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let Some(command) = cli.command else {
-        print_welcome();
-        return ExitCode::SUCCESS;
-    };
+pub fn run(command: Command) -> ExitCode {
     match commands::run(command) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
@@ -43,15 +39,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn print_welcome() {
-    println!(
-        "Marginalia {} — code claims, sources and norms in articles.\n\n\
-         The annotation window is not part of this build yet. When it is, `marginalia` with no \
-         arguments\nopens the bundled sample project,\n  {}\nand after that the last project \
-         you worked on.\n\nUntil then, use the command line:\n",
-        env!("CARGO_PKG_VERSION"),
-        sample_project_path().display()
-    );
-    let mut command = Cli::command();
-    let _ = command.print_help();
+/// Parses the process's arguments.
+#[must_use]
+pub fn parse() -> Cli {
+    Cli::parse()
 }

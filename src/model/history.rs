@@ -29,6 +29,8 @@ pub struct Editor {
     saved: Option<u64>,
     /// Whether the next note edit of the same annotation may join the last step.
     coalescing: bool,
+    /// Counts every change to the project (apply, undo, redo), for views that cache derived data.
+    revision: u64,
 }
 
 /// The state id of an empty undo stack.
@@ -45,6 +47,7 @@ impl Editor {
             next_id: INITIAL_STATE + 1,
             saved: Some(INITIAL_STATE),
             coalescing: false,
+            revision: 0,
         }
     }
 
@@ -103,6 +106,7 @@ impl Editor {
         };
         let id = self.next_id;
         self.next_id += 1;
+        self.revision += 1;
         self.redo.clear();
         match self.undo.last_mut() {
             Some(last)
@@ -132,6 +136,7 @@ impl Editor {
         }
         self.redo.push(step);
         self.coalescing = false;
+        self.revision += 1;
         true
     }
 
@@ -145,7 +150,14 @@ impl Editor {
         }
         self.undo.push(step);
         self.coalescing = false;
+        self.revision += 1;
         true
+    }
+
+    /// A number that changes whenever the project changes (by an edit, undo or redo).
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// What Undo would undo ("add annotation"), if anything.

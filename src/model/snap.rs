@@ -73,7 +73,7 @@ pub fn to_graphemes(text: &str, index: &OffsetIndex, span: Span) -> Span {
 }
 
 /// Whether `c` belongs to a word: letters, digits and combining marks (and joiners inside emoji).
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c) || c == '\u{200D}' || is_emoji_like(c)
 }
 

@@ -38,6 +38,18 @@ fn folder_of(path: &Path) -> &Path {
 /// Replaces the file at `path` with `bytes` so that it holds either the old or the new content
 /// in full at every moment, keeping the old content as the backup.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, Backup::Keep)
+}
+
+/// Whether [`replace_file`] keeps the replaced content as `NAME.bak`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Backup {
+    Keep,
+    Skip,
+}
+
+/// Replaces the file at `path` with `bytes` atomically (temp file, sync, rename).
+pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
     let write_error = |source: io::Error| SaveError::Write {
         path: path.to_owned(),
         reason: write_reason(&source),
@@ -49,7 +61,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     temp.write_all(bytes).map_err(write_error)?;
     temp.flush().map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
-    if previous.as_ref().is_some_and(fs::Metadata::is_file) {
+    if backup == Backup::Keep && previous.as_ref().is_some_and(fs::Metadata::is_file) {
         keep_backup(path, folder).map_err(|source| SaveError::Backup {
             path: path.to_owned(),
             backup: backup_path(path),

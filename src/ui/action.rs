@@ -1,0 +1,75 @@
+//! What views ask for. Views read state and return actions; only the app applies them, through
+//! the workspace and the model's edit API. Offsets are chars of the document text.
+
+use std::path::PathBuf;
+
+use crate::model::{
+    Label, LabelRemoval, Span,
+    nudge::{Boundary, Direction},
+};
+
+/// A file the user is asked to choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRequest {
+    NewFromArticle,
+    OpenProject,
+    AddArticle,
+    SaveAs,
+}
+
+/// One request from a view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Tag `span` of the current document with `label`.
+    Tag {
+        span: Span,
+        label: String,
+    },
+    /// Select an annotation of the current document (or nothing).
+    Select(Option<String>),
+    /// Select an annotation, scroll the article to it and flash it.
+    Reveal(String),
+    Delete(String),
+    Relabel {
+        id: String,
+        label: String,
+    },
+    SetNote {
+        id: String,
+        note: String,
+    },
+    /// Select an annotation and put the cursor in its note editor.
+    EditNote(String),
+    CopyQuote(String),
+    Nudge {
+        id: String,
+        boundary: Boundary,
+        direction: Direction,
+    },
+    Undo,
+    Redo,
+    ShowDocument(String),
+    /// Tag immediately on release with this label (fast mode), or ask each time (`None`).
+    SetActiveLabel(Option<String>),
+    /// Add a label with this name (id, colour and a free key chosen for it).
+    AddLabel(String),
+    UpdateLabel(Label),
+    /// Delete a label; asks first what to do with its annotations when it has any.
+    RemoveLabel(String),
+    RemoveLabelConfirmed {
+        id: String,
+        removal: LabelRemoval,
+    },
+    /// Ask for a file (dialog or typed path), guarding unsaved changes where the request replaces
+    /// the project.
+    Choose(FileRequest),
+    /// A file was chosen for a request.
+    Chosen(FileRequest, PathBuf),
+    /// Open a project or article by path (recent files, dropped files), guarding unsaved changes.
+    OpenPath(PathBuf),
+    Save,
+    Quit,
+    ShowFind,
+    ShowShortcuts,
+    ShowAbout,
+}

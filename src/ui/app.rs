@@ -1,0 +1,402 @@
+//! The Marginalia window: owns the open workspace and the views, lays out the panels each frame,
+//! and applies what the views ask for (see `apply.rs`, `files.rs`, `keys.rs`, `recovery.rs`).
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    time::Duration,
+};
+
+use eframe::egui::{self, Context, Rect, Ui};
+
+use super::{
+    action::Action,
+    article::{ArticleView, ViewInput},
+    dialogs::{
+        file_dialog::FileDialogs,
+        messages::{Message, Messages},
+        modals::{Modal, Pending},
+    },
+    panels::{
+        annotations::AnnotationsPanel,
+        details::DetailsPanel,
+        documents::documents_ui,
+        find_bar::{FindBar, FindRequest},
+        labels::LabelsPanel,
+        menu::{MenuInput, menu_bar_ui},
+        status::{StatusInput, status_ui},
+    },
+    prefs::{Prefs, STORAGE_KEY},
+    recovery::RecoveryClock,
+};
+use crate::{
+    clock::now_rfc3339,
+    model::{Document, Span},
+    workspace::{Workspace, default_annotator},
+};
+
+/// Where the window keeps its files and how often it writes recovery copies.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// The app's data folder: recovery copies of projects never saved.
+    pub data_dir: PathBuf,
+    /// How long unsaved changes wait before a recovery copy is written.
+    pub recovery_interval: Duration,
+    /// Whether to use native file dialogs (otherwise a typed path).
+    pub native_dialogs: bool,
+}
+
+impl AppConfig {
+    /// The desktop settings: eframe's data folder, a recovery copy every 30 s, native dialogs.
+    #[must_use]
+    pub fn desktop() -> Self {
+        Self {
+            data_dir: eframe::storage_dir("Marginalia")
+                .unwrap_or_else(|| std::env::temp_dir().join("marginalia")),
+            recovery_interval: Duration::from_secs(30),
+            native_dialogs: true,
+        }
+    }
+}
+
+/// What the window opens first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The last project, or the bundled sample the first time.
+    Remembered,
+    /// A project (`.ron`) or an article to start a new project from.
+    Path(PathBuf),
+}
+
+/// The application state.
+pub struct MarginaliaApp {
+    pub(super) workspace: Workspace,
+    pub(super) config: AppConfig,
+    pub(super) prefs: Prefs,
+    /// The document shown.
+    pub(super) doc: Option<String>,
+    pub(super) views: HashMap<String, ArticleView>,
+    pub(super) selected: Option<String>,
+    pub(super) active_label: Option<String>,
+    pub(super) labels_panel: LabelsPanel,
+    pub(super) annotations_panel: AnnotationsPanel,
+    pub(super) details: DetailsPanel,
+    pub(super) find: FindBar,
+    pub(super) files: FileDialogs,
+    pub(super) messages: Messages,
+    pub(super) modal: Option<Modal>,
+    /// What to do after a Save as… asked for by the unsaved-changes guard.
+    pub(super) after_save_as: Option<Pending>,
+    pub(super) recovery: RecoveryClock,
+    /// Set once the user agreed to close with unsaved changes.
+    pub(super) allow_close: bool,
+    applied_dark: Option<bool>,
+}
+
+impl MarginaliaApp {
+    /// The app for eframe, with preferences from its storage.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, start: Start, config: AppConfig) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Prefs>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_prefs(start, config, prefs)
+    }
+
+    /// The app with the given preferences (tests use this without storage).
+    #[must_use]
+    pub fn with_prefs(start: Start, config: AppConfig, prefs: Prefs) -> Self {
+        let now = now_rfc3339();
+        let mut app = Self {
+            workspace: Workspace::empty(&default_annotator(), &now),
+            files: FileDialogs::new(config.native_dialogs),
+            recovery: RecoveryClock::default(),
+            config,
+            prefs,
+            doc: None,
+            views: HashMap::new(),
+            selected: None,
+            active_label: None,
+            labels_panel: LabelsPanel::default(),
+            annotations_panel: AnnotationsPanel::default(),
+            details: DetailsPanel::default(),
+            find: FindBar::default(),
+            messages: Messages::default(),
+            modal: None,
+            after_save_as: None,
+            allow_close: false,
+            applied_dark: None,
+        };
+        app.open_at_start(start);
+        app
+    }
+
+    /// The open workspace (project, history, file).
+    #[must_use]
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The id of the document shown.
+    #[must_use]
+    pub fn current_document(&self) -> Option<&str> {
+        self.doc.as_deref()
+    }
+
+    /// The id of the selected annotation.
+    #[must_use]
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// The messages shown to the user and not yet dismissed.
+    #[must_use]
+    pub fn messages(&self) -> &[Message] {
+        self.messages.list()
+    }
+
+    /// The question or window shown over everything, if any.
+    #[must_use]
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    #[must_use]
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The mouse selection in the article (chars), if any.
+    #[must_use]
+    pub fn text_selection(&self) -> Option<Span> {
+        self.current_view().and_then(ArticleView::selection)
+    }
+
+    /// Whether the label palette is showing at a finished selection.
+    #[must_use]
+    pub fn palette_open(&self) -> bool {
+        self.current_view().is_some_and(ArticleView::palette_open)
+    }
+
+    /// Where char `offset` of the shown document is on screen (zero width), once drawn.
+    #[must_use]
+    pub fn char_rect(&self, offset: usize) -> Option<Rect> {
+        self.current_view().and_then(|v| v.char_rect(offset))
+    }
+
+    /// The data folder and recovery settings.
+    #[must_use]
+    pub fn config(&self) -> &AppConfig {
+        &self.config
+    }
+
+    fn current_view(&self) -> Option<&ArticleView> {
+        self.doc.as_ref().and_then(|d| self.views.get(d))
+    }
+
+    pub(super) fn current_doc(&self) -> Option<&Document> {
+        self.doc
+            .as_deref()
+            .and_then(|d| self.workspace.project().document(d))
+    }
+
+    /// Shows a document, keeping the other documents' views (and scroll positions).
+    pub(super) fn show_document(&mut self, id: Option<String>) {
+        if self.doc != id {
+            self.selected = None;
+            if let Some(view) = self.doc.as_ref().and_then(|d| self.views.get_mut(d)) {
+                view.clear_selection();
+            }
+        }
+        self.doc = id;
+    }
+
+    /// Drops view state of documents that are gone, and picks a document to show if needed.
+    pub(super) fn settle_documents(&mut self) {
+        let project = self.workspace.project();
+        self.views.retain(|id, _| project.document(id).is_some());
+        if self
+            .doc
+            .as_deref()
+            .and_then(|d| project.document(d))
+            .is_none()
+        {
+            self.doc = project.documents().first().map(|d| d.id().to_owned());
+        }
+        if let Some(doc) = self.current_doc()
+            && self
+                .selected
+                .as_deref()
+                .and_then(|id| doc.annotation(id))
+                .is_none()
+        {
+            self.selected = None;
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &Context) {
+        if self.applied_dark != Some(self.prefs.dark) {
+            ctx.set_theme(if self.prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_dark = Some(self.prefs.dark);
+        }
+    }
+
+    /// One frame of the whole window.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        let mut actions = Vec::new();
+        self.close_request(&ctx, &mut actions);
+        self.dropped_files(&ctx, &mut actions);
+        let keys_free = self.modal.is_none() && ctx.memory(|m| m.focused().is_none());
+        self.global_keys(&ctx, keys_free, &mut actions);
+
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            let editor = self.workspace.editor();
+            let input = MenuInput {
+                undo: editor.undo_description(),
+                redo: editor.redo_description(),
+                recent: &self.prefs.recent.clone(),
+                has_document: self.doc.is_some(),
+            };
+            menu_bar_ui(ui, &input, &mut self.prefs, &mut actions);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            let input = StatusInput {
+                project: self.workspace.project(),
+                doc: self.current_doc(),
+                dirty: self.workspace.is_dirty(),
+                file: self.workspace.file(),
+                last_recovery: self.recovery.last_written(),
+            };
+            status_ui(ui, &input);
+        });
+        egui::Panel::left("documents-and-labels")
+            .resizable(true)
+            .default_size(250.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("left-panel")
+                    .show(ui, |ui| {
+                        documents_ui(
+                            ui,
+                            self.workspace.project(),
+                            self.doc.as_deref(),
+                            &mut actions,
+                        );
+                        ui.separator();
+                        self.labels_panel.ui(
+                            ui,
+                            self.workspace.project(),
+                            self.active_label.as_deref(),
+                            &mut actions,
+                        );
+                    });
+            });
+        egui::Panel::right("annotations")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| self.right_panel_ui(ui, &mut actions));
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| self.article_ui(ui, keys_free, &mut actions));
+
+        self.files.ui(&ctx, &mut actions);
+        if let Some(modal) = &mut self.modal
+            && let Some(answer) = modal.ui(&ctx, self.workspace.project())
+        {
+            self.modal = None;
+            self.answer(answer, &ctx);
+        }
+        self.messages.ui(&ctx);
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+        self.settle_documents();
+        self.tick_recovery(&ctx);
+    }
+
+    fn right_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let project = self.workspace.project();
+        let Some(doc) = self.doc.as_deref().and_then(|d| project.document(d)) else {
+            ui.weak("No document open.");
+            return;
+        };
+        let revision = self.workspace.editor().revision();
+        self.annotations_panel.ui(
+            ui,
+            project,
+            doc,
+            revision,
+            self.selected.as_deref(),
+            actions,
+        );
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("details")
+            .show(ui, |ui| {
+                self.details
+                    .ui(ui, project, doc, self.selected.as_deref(), actions);
+            });
+    }
+
+    fn article_ui(&mut self, ui: &mut Ui, keys_free: bool, actions: &mut Vec<Action>) {
+        let project = self.workspace.project();
+        let Some(doc) = self.doc.as_deref().and_then(|d| project.document(d)) else {
+            ui.centered_and_justified(|ui| {
+                ui.label(
+                    "No article yet.\nFile > New project from article… (Ctrl+N), File > Add article \
+                     to project…, or drop a .txt, .md or .html file on the window.",
+                );
+            });
+            return;
+        };
+        if let Some(FindRequest::Reveal(span)) = self.find.ui(ui, doc) {
+            let now = ui.input(|i| i.time);
+            if let Some(view) = self.views.get_mut(doc.id()) {
+                view.reveal(span.start, None, now);
+            }
+        }
+        let view = self.views.entry(doc.id().to_owned()).or_insert_with(|| {
+            ArticleView::new(doc, self.prefs.text_size, self.prefs.reading_width)
+        });
+        let (find_hits, find_current) = self.find.hits();
+        let input = ViewInput {
+            project,
+            doc,
+            revision: self.workspace.editor().revision(),
+            selected: self.selected.as_deref(),
+            active_label: self.active_label.as_deref(),
+            snap_words: self.prefs.snap_words,
+            text_size: self.prefs.text_size,
+            reading_width: self.prefs.reading_width,
+            find_hits,
+            find_current,
+            keys_free,
+        };
+        view.ui(ui, &input, actions);
+    }
+
+    /// The folder dialogs start in: the project's folder, else the current one.
+    pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
+        self.workspace
+            .file()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+    }
+}
+
+impl eframe::App for MarginaliaApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    }
+}

@@ -1,0 +1,160 @@
+//! What is drawn around a block's text: the mouse selection, find hits, an underline and a
+//! margin stripe per annotation (one lane each, so overlaps stay apart), the selected
+//! annotation's outline and the flash of a revealed one. Offsets are chars of the document.
+
+use std::{collections::HashMap, sync::Arc};
+
+use eframe::egui::{
+    Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, Ui, Visuals, pos2,
+};
+
+use super::{MARGIN, blocks::Block, geometry::range_rects};
+use crate::{
+    model::{Annotation, Document, Project, Span},
+    ui::colors::label_color,
+};
+
+/// Width of a margin stripe and the gap between lanes, in points.
+const STRIPE: f32 = 3.0;
+const LANE: f32 = 5.0;
+/// Lanes shown; deeper nesting shares the last lane.
+const MAX_LANES: usize = 6;
+
+/// Painting helpers for one laid-out block at screen position `at`.
+pub struct Marks<'a> {
+    pub painter: &'a Painter,
+    pub galley: &'a Arc<Galley>,
+    pub block: &'a Block,
+    pub at: Pos2,
+    pub visuals: &'a Visuals,
+}
+
+impl Marks<'_> {
+    /// Screen rects of `span` (document chars) within this block.
+    fn rects(&self, span: Span) -> Vec<Rect> {
+        let start = span.start.max(self.block.span.start) - self.block.span.start;
+        let end = span
+            .end
+            .min(self.block.span.end)
+            .saturating_sub(self.block.span.start);
+        range_rects(self.galley, start, end)
+            .into_iter()
+            .map(|r| r.translate(self.at.to_vec2()))
+            .collect()
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        span.start < self.block.span.end.max(self.block.span.start + 1)
+            && span.end > self.block.span.start
+    }
+
+    pub fn selection(&self, span: Span) {
+        let fill = self.visuals.selection.bg_fill.gamma_multiply(0.8);
+        for rect in self.rects(span) {
+            self.painter.rect_filled(rect, CornerRadius::ZERO, fill);
+        }
+    }
+
+    pub fn find_hits(&self, hits: &[Span], current: Option<usize>) {
+        let first = hits.partition_point(|h| h.end <= self.block.span.start);
+        let amber = Color32::from_rgb(0xF0, 0xB4, 0x00);
+        for (i, hit) in hits.iter().enumerate().skip(first) {
+            if hit.start >= self.block.span.end {
+                break;
+            }
+            let strong = current == Some(i);
+            for rect in self.rects(*hit) {
+                let fill = amber.gamma_multiply(if strong { 0.75 } else { 0.3 });
+                self.painter.rect_filled(rect, CornerRadius::same(2), fill);
+                if strong {
+                    self.painter.rect_stroke(
+                        rect,
+                        CornerRadius::same(2),
+                        Stroke::new(1.5, amber),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Underlines and margin stripes for every annotation in this block, and the outline of the
+    /// selected one.
+    pub fn annotations(
+        &self,
+        project: &Project,
+        doc: &Document,
+        lanes: &HashMap<String, usize>,
+        selected: Option<&str>,
+    ) {
+        let probe = Span::new(
+            self.block.span.start,
+            self.block.span.end.max(self.block.span.start + 1),
+        );
+        for annotation in doc.annotations_in(probe) {
+            if !self.overlaps(annotation.span()) {
+                continue;
+            }
+            let color = project
+                .label(&annotation.label)
+                .map_or(Color32::GRAY, label_color);
+            let lane = lanes
+                .get(&annotation.id)
+                .copied()
+                .unwrap_or(0)
+                .min(MAX_LANES - 1);
+            let rects = self.rects(annotation.span());
+            for rect in &rects {
+                let y = rect.max.y - 2.0 - (lane % 3) as f32 * 2.5;
+                self.painter
+                    .hline(rect.x_range(), y, Stroke::new(1.5, color));
+            }
+            let (Some(first), Some(last)) = (rects.first(), rects.last()) else {
+                continue;
+            };
+            let x = self.at.x - MARGIN * 0.3 - lane as f32 * LANE;
+            let stripe = Rect::from_min_max(pos2(x - STRIPE, first.min.y), pos2(x, last.max.y));
+            self.painter
+                .rect_filled(stripe, CornerRadius::same(1), color);
+            if selected == Some(annotation.id.as_str()) {
+                let stroke = Stroke::new(2.0, self.visuals.strong_text_color());
+                for rect in &rects {
+                    self.painter.rect_stroke(
+                        rect.expand(1.0),
+                        CornerRadius::same(2),
+                        stroke,
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+    }
+
+    /// A fading fill over `span`; `strength` goes from 1 to 0.
+    pub fn flash(&self, span: Span, strength: f32) {
+        let fill = self
+            .visuals
+            .warn_fg_color
+            .gamma_multiply(0.5 * strength.clamp(0.0, 1.0));
+        for rect in self.rects(span) {
+            self.painter
+                .rect_filled(rect.expand(2.0), CornerRadius::same(3), fill);
+        }
+    }
+}
+
+/// One line describing an annotation: colour chip, label name, note (for tooltips and lists).
+pub fn annotation_line_ui(ui: &mut Ui, project: &Project, annotation: &Annotation) {
+    let label = project.label(&annotation.label);
+    ui.horizontal(|ui| {
+        let color = label.map_or(Color32::GRAY, label_color);
+        crate::ui::widgets::color_chip(ui, color);
+        ui.strong(label.map_or(annotation.label.as_str(), |l| l.name.as_str()));
+        if !annotation.note.is_empty() {
+            ui.label(format!(
+                "— {}",
+                crate::ui::widgets::shorten(&annotation.note, 80)
+            ));
+        }
+    });
+}

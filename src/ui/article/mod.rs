@@ -1,0 +1,456 @@
+//! The article view: the document's text in a reading column, every annotation highlighted, and
+//! tagging by mouse (drag, double-click a word, triple-click a paragraph, shift-click to extend).
+//! Lays out only the blocks near the viewport and finds blocks by binary search, so a frame
+//! costs what is on screen, not the article's length. Offsets are chars of the document text.
+
+mod blocks;
+mod cycle;
+mod decorations;
+mod geometry;
+mod highlight;
+mod lanes;
+mod layout;
+mod palette;
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, Key, Pos2, Rect, ScrollArea, Sense, Ui, Vec2, WidgetInfo, vec2};
+
+pub use highlight::Typography;
+use layout::Layout;
+
+use super::action::Action;
+use crate::model::{Document, Project, Span, snap};
+
+/// Room left of the column for the margin stripes, in points.
+const MARGIN: f32 = 40.0;
+/// Space above the first line, in points.
+const TOP_PAD: f32 = 16.0;
+/// How long a revealed annotation flashes, in seconds.
+const FLASH_SECONDS: f64 = 1.2;
+
+/// What the view shows this frame.
+pub struct ViewInput<'a> {
+    pub project: &'a Project,
+    pub doc: &'a Document,
+    /// Changes whenever the project changes.
+    pub revision: u64,
+    pub selected: Option<&'a str>,
+    /// Tag on release with this label instead of showing the palette.
+    pub active_label: Option<&'a str>,
+    pub snap_words: bool,
+    pub text_size: f32,
+    pub reading_width: f32,
+    /// Find hits (chars) in order, and the one stepped to.
+    pub find_hits: &'a [Span],
+    pub find_current: Option<usize>,
+    /// Whether single keys (1–9, Escape) are free for the view (no text field has focus).
+    pub keys_free: bool,
+}
+
+/// The selection being made with the mouse: where it started and where the pointer is (chars).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Selection {
+    anchor: usize,
+    head: usize,
+}
+
+impl Selection {
+    fn span(self) -> Span {
+        Span::new(self.anchor.min(self.head), self.anchor.max(self.head))
+    }
+}
+
+/// View state of one document's article.
+pub struct ArticleView {
+    layout: Layout,
+    lanes: HashMap<String, usize>,
+    lanes_revision: Option<u64>,
+    selection: Option<Selection>,
+    dragging: bool,
+    /// A finished selection waiting for a label from the palette.
+    palette: Option<Span>,
+    context_target: Option<String>,
+    /// Char to bring into view, for a few frames while heights settle.
+    pending_scroll: Option<(usize, u8)>,
+    flash: Option<(String, f64)>,
+    /// Screen position of the column's top-left last frame.
+    column_origin: Option<Pos2>,
+    viewport_height: f32,
+}
+
+impl ArticleView {
+    #[must_use]
+    pub fn new(doc: &Document, text_size: f32, reading_width: f32) -> Self {
+        let typography = Typography {
+            text_size,
+            wrap_width: reading_width,
+            text_color: egui::Color32::BLACK,
+            dark: false,
+        };
+        Self {
+            layout: Layout::new(doc, &typography),
+            lanes: HashMap::new(),
+            lanes_revision: None,
+            selection: None,
+            dragging: false,
+            palette: None,
+            context_target: None,
+            pending_scroll: None,
+            flash: None,
+            column_origin: None,
+            viewport_height: 600.0,
+        }
+    }
+
+    /// The current selection (chars), if any; not yet snapped while a drag goes on.
+    #[must_use]
+    pub fn selection(&self) -> Option<Span> {
+        self.selection
+            .map(Selection::span)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Whether the label palette is showing for a finished selection.
+    #[must_use]
+    pub fn palette_open(&self) -> bool {
+        self.palette.is_some()
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+        self.palette = None;
+    }
+
+    /// Scrolls to char `offset` and flashes annotation `flash`, if given.
+    pub fn reveal(&mut self, offset: usize, flash: Option<String>, now: f64) {
+        self.pending_scroll = Some((offset, 3));
+        self.flash = flash.map(|id| (id, now + FLASH_SECONDS));
+    }
+
+    /// Where char `offset` is drawn on screen (a zero-width rect at its left edge), if its
+    /// block was laid out.
+    #[must_use]
+    pub fn char_rect(&self, offset: usize) -> Option<Rect> {
+        let origin = self.column_origin?;
+        let index = blocks::block_at_char(&self.layout.blocks, offset);
+        let galley = self.layout.galley(index)?;
+        let local = offset.saturating_sub(self.layout.blocks[index].span.start);
+        let rect = galley.pos_from_cursor(egui::text::CCursor::new(local));
+        Some(rect.translate(origin.to_vec2() + self.layout.block_origin(index)))
+    }
+
+    /// Shows the article and handles the pointer and keys; requests go to `actions`.
+    pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, actions: &mut Vec<Action>) {
+        let column = (ui.available_width() - 2.0 * MARGIN)
+            .min(input.reading_width)
+            .max(120.0);
+        let typography = Typography {
+            text_size: input.text_size,
+            wrap_width: column,
+            text_color: ui.visuals().text_color(),
+            dark: ui.visuals().dark_mode,
+        };
+        if self.lanes_revision != Some(input.revision) {
+            self.lanes = lanes::assign(input.doc.annotations());
+            self.lanes_revision = Some(input.revision);
+        }
+        let mut scroll = ScrollArea::vertical()
+            .id_salt(("article", input.doc.id()))
+            .auto_shrink(false);
+        if let Some((offset, frames)) = self.pending_scroll {
+            let y = self.y_of_char(offset) - self.viewport_height * 0.3;
+            scroll = scroll.vertical_scroll_offset(y.max(0.0));
+            self.pending_scroll = (frames > 1).then_some((offset, frames - 1));
+            ui.ctx().request_repaint();
+        }
+        scroll.show_viewport(ui, |ui, viewport| {
+            self.viewport_height = viewport.height();
+            self.content_ui(ui, viewport, input, &typography, actions);
+        });
+        if input.keys_free {
+            self.keys(ui, input, actions);
+        }
+        if let Some(span) = self.palette {
+            let at = self.char_rect(span.end).map(|r| r.left_bottom());
+            if let Some(at) = at {
+                palette::ui(ui.ctx(), at, input.project, span, actions);
+            }
+            if actions.iter().any(|a| matches!(a, Action::Tag { .. })) {
+                self.clear_selection();
+            }
+        }
+    }
+
+    /// Top of char `offset` relative to the content's top, in points.
+    fn y_of_char(&self, offset: usize) -> f32 {
+        let index = blocks::block_at_char(&self.layout.blocks, offset);
+        let within = self.layout.galley(index).map_or(0.0, |galley| {
+            let local = offset.saturating_sub(self.layout.blocks[index].span.start);
+            galley
+                .pos_from_cursor(egui::text::CCursor::new(local))
+                .min
+                .y
+        });
+        TOP_PAD + self.layout.heights.top(index) + within
+    }
+
+    fn content_ui(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        input: &ViewInput<'_>,
+        typography: &Typography,
+        actions: &mut Vec<Action>,
+    ) {
+        self.layout.heights.refresh();
+        let full_width = ui.available_width();
+        let size = vec2(
+            full_width,
+            self.layout.heights.total() + 2.0 * TOP_PAD + 200.0,
+        );
+        let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        let title = input.doc.title().to_owned();
+        response.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::Document, true, format!("Article: {title}"))
+        });
+        let left = ((full_width - typography.wrap_width) / 2.0).max(MARGIN);
+        let origin = rect.min + vec2(left, TOP_PAD);
+        self.column_origin = Some(origin);
+
+        // Lay out and paint the blocks in view.
+        let painter = ui.painter_at(ui.clip_rect());
+        let top = viewport.min.y - TOP_PAD;
+        let bottom = viewport.max.y - TOP_PAD;
+        let mut index = self.layout.heights.block_at_y(top);
+        while index < self.layout.blocks.len() && self.layout.heights.top(index) < bottom {
+            let galley = self
+                .layout
+                .ensure(ui, index, input.project, input.doc, typography);
+            self.layout.heights.refresh();
+            let at = origin + self.layout.block_origin(index);
+            let block = &self.layout.blocks[index];
+            let marks = decorations::Marks {
+                painter: &painter,
+                galley: &galley,
+                block,
+                at,
+                visuals: ui.visuals(),
+            };
+            marks.find_hits(input.find_hits, input.find_current);
+            if let Some(selection) = self.selection() {
+                marks.selection(selection);
+            }
+            painter.galley(at, galley.clone(), typography.text_color);
+            marks.annotations(input.project, input.doc, &self.lanes, input.selected);
+            if let Some((id, until)) = &self.flash {
+                let now = ui.input(|i| i.time);
+                if now < *until {
+                    if let Some(a) = input.doc.annotation(id) {
+                        marks.flash(a.span(), ((until - now) / FLASH_SECONDS) as f32);
+                    }
+                    ui.ctx().request_repaint();
+                } else {
+                    self.flash = None;
+                }
+            }
+            index += 1;
+        }
+
+        self.pointer(ui, &response, origin, input, actions);
+        self.hover_and_context(ui, &response, origin, input, actions);
+    }
+
+    /// Press, drag and release over the text; clicks on highlights; double and triple clicks.
+    fn pointer(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        origin: Pos2,
+        input: &ViewInput<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        let local = |p: Pos2| (p - origin).to_pos2();
+        let (pressed, down, released, shift, pointer, press_origin) = ui.input(|i| {
+            (
+                i.pointer.primary_pressed(),
+                i.pointer.primary_down(),
+                i.pointer.primary_released(),
+                i.modifiers.shift,
+                i.pointer.interact_pos(),
+                i.pointer.press_origin(),
+            )
+        });
+        if pressed && response.hovered() {
+            let at = press_origin
+                .or(pointer)
+                .map(|p| self.layout.cursor_at(local(p)));
+            if let Some(at) = at {
+                self.palette = None;
+                self.selection = match self.selection {
+                    Some(s) if shift => Some(Selection { head: at, ..s }),
+                    _ => Some(Selection {
+                        anchor: at,
+                        head: at,
+                    }),
+                };
+                self.dragging = true;
+            }
+        }
+        if self.dragging
+            && down
+            && let Some(p) = pointer
+        {
+            if let Some(selection) = &mut self.selection {
+                selection.head = self.layout.cursor_at(local(p));
+            }
+            let clip = ui.clip_rect();
+            let push = if p.y < clip.min.y {
+                p.y - clip.min.y
+            } else if p.y > clip.max.y {
+                p.y - clip.max.y
+            } else {
+                0.0
+            };
+            if push != 0.0 {
+                ui.scroll_with_delta(Vec2::new(0.0, -push.clamp(-40.0, 40.0)));
+                ui.ctx().request_repaint();
+            }
+        }
+        if self.dragging && released {
+            self.dragging = false;
+            match self.selection() {
+                Some(raw) => self.finish_selection(raw, input, actions),
+                None => {
+                    self.selection = None;
+                    let hit = pointer.and_then(|p| self.layout.char_under(local(p)));
+                    let next = hit.and_then(|c| cycle::next_at(input.doc, c, input.selected));
+                    actions.push(Action::Select(next));
+                }
+            }
+        }
+        if response.double_clicked()
+            && let Some(c) = pointer.and_then(|p| self.layout.char_under(local(p)))
+            && let Some(word) =
+                snap::to_words(input.doc.text(), input.doc.offsets(), Span::new(c, c + 1))
+        {
+            self.finish_selection(word, input, actions);
+        }
+        if response.triple_clicked()
+            && let Some(c) = pointer.map(|p| self.layout.cursor_at(local(p)))
+        {
+            let block = &self.layout.blocks[blocks::block_at_char(&self.layout.blocks, c)];
+            if let Some(paragraph) =
+                snap::to_words(input.doc.text(), input.doc.offsets(), block.span)
+            {
+                self.finish_selection(paragraph, input, actions);
+            }
+        }
+    }
+
+    /// A selection was made: snap it, then tag at once (active label) or show the palette.
+    fn finish_selection(&mut self, raw: Span, input: &ViewInput<'_>, actions: &mut Vec<Action>) {
+        let (text, offsets) = (input.doc.text(), input.doc.offsets());
+        let snapped = if input.snap_words {
+            snap::to_words(text, offsets, raw)
+                .unwrap_or_else(|| snap::to_graphemes(text, offsets, raw))
+        } else {
+            snap::to_graphemes(text, offsets, raw)
+        };
+        if snapped.is_empty() {
+            self.clear_selection();
+            return;
+        }
+        match input.active_label {
+            Some(label) => {
+                actions.push(Action::Tag {
+                    span: snapped,
+                    label: label.to_owned(),
+                });
+                self.clear_selection();
+            }
+            None => {
+                self.selection = Some(Selection {
+                    anchor: snapped.start,
+                    head: snapped.end,
+                });
+                self.palette = Some(snapped);
+            }
+        }
+    }
+
+    /// The tooltip listing the annotations under the pointer, and the right-click menu.
+    fn hover_and_context(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        origin: Pos2,
+        input: &ViewInput<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        let under = ui
+            .input(|i| i.pointer.hover_pos())
+            .and_then(|p| self.layout.char_under((p - origin).to_pos2()));
+        if response.secondary_clicked() {
+            self.context_target = under.and_then(|c| {
+                cycle::covering_innermost_first(input.doc, c)
+                    .first()
+                    .map(|a| a.id.clone())
+            });
+            if let Some(id) = &self.context_target {
+                actions.push(Action::Select(Some(id.clone())));
+            }
+        }
+        if !self.dragging
+            && let Some(c) = under
+        {
+            let covering = cycle::covering_innermost_first(input.doc, c);
+            if !covering.is_empty() {
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    for a in covering {
+                        decorations::annotation_line_ui(ui, input.project, a);
+                    }
+                });
+            }
+        }
+        if let Some(id) = self.context_target.clone() {
+            response.context_menu(|ui| palette::context_menu_ui(ui, input.project, &id, actions));
+        }
+    }
+
+    /// 1–9 tag the selection with the label of that key; Escape drops the selection.
+    fn keys(&mut self, ui: &Ui, input: &ViewInput<'_>, actions: &mut Vec<Action>) {
+        let Some(span) = self.selection().filter(|_| !self.dragging) else {
+            return;
+        };
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+            self.clear_selection();
+            return;
+        }
+        for (key, digit) in DIGIT_KEYS {
+            if let Some(label) = input.project.label_for_key(digit)
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+            {
+                actions.push(Action::Tag {
+                    span,
+                    label: label.id.clone(),
+                });
+                self.clear_selection();
+                return;
+            }
+        }
+    }
+}
+
+/// The keys 1–9 and the label key each stands for.
+pub const DIGIT_KEYS: [(Key, char); 9] = [
+    (Key::Num1, '1'),
+    (Key::Num2, '2'),
+    (Key::Num3, '3'),
+    (Key::Num4, '4'),
+    (Key::Num5, '5'),
+    (Key::Num6, '6'),
+    (Key::Num7, '7'),
+    (Key::Num8, '8'),
+    (Key::Num9, '9'),
+];

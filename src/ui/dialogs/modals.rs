@@ -1,0 +1,187 @@
+//! The questions the window asks before going on — unsaved changes (Save / Discard / Cancel),
+//! what to do with a deleted label's annotations, whether to restore a recovery copy — and the
+//! help and about windows.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, ComboBox, Context, Grid, Key, RichText};
+
+use crate::{
+    model::{LabelRemoval, Project},
+    ui::shortcuts::HELP_TABLE,
+};
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    NewFromArticle,
+    OpenProject,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A question or window shown over everything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    UnsavedChanges {
+        then: Pending,
+    },
+    RemoveLabel {
+        id: String,
+        name: String,
+        count: usize,
+        reassign_to: Option<String>,
+    },
+    Recovery {
+        path: PathBuf,
+        written: String,
+    },
+    Shortcuts,
+    About,
+}
+
+/// The answer to a modal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    SaveThen(Pending),
+    DiscardThen(Pending),
+    RemoveLabel {
+        id: String,
+        removal: LabelRemoval,
+    },
+    Restore(PathBuf),
+    DiscardRecovery(PathBuf),
+    /// Close without doing anything (Cancel, Escape, Close, or “Decide later”).
+    Close,
+}
+
+impl Modal {
+    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<Answer> {
+        let mut answer = None;
+        let response = egui::Modal::new(egui::Id::unique("marginalia-modal")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match self {
+                Self::UnsavedChanges { then } => {
+                    ui.heading("Save changes?");
+                    let title = if project.meta().title.is_empty() { "This project" } else { &project.meta().title };
+                    ui.label(format!(
+                        "“{title}” has changes that are not saved. Save them before going on?"
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            answer = Some(Answer::SaveThen(then.clone()));
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(Answer::DiscardThen(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                }
+                Self::RemoveLabel {
+                    id,
+                    name,
+                    count,
+                    reassign_to,
+                } => {
+                    ui.heading(format!("Delete the label “{name}”?"));
+                    ui.label(format!(
+                        "{count} annotation{} use{} it. Delete them with the label, or give them \
+                         another label?",
+                        if *count == 1 { "" } else { "s" },
+                        if *count == 1 { "s" } else { "" },
+                    ));
+                    ui.horizontal(|ui| {
+                        let caption = ui.label("Give them the label:");
+                        let others: Vec<_> = project.labels().iter().filter(|l| l.id != *id).collect();
+                        let shown = reassign_to
+                            .as_deref()
+                            .and_then(|r| project.label(r))
+                            .map_or("choose…", |l| l.name.as_str());
+                        ComboBox::from_id_salt("reassign-label")
+                            .selected_text(shown)
+                            .show_ui(ui, |ui| {
+                                for label in others {
+                                    ui.selectable_value(reassign_to, Some(label.id.clone()), &label.name);
+                                }
+                            })
+                            .response
+                            .labelled_by(caption.id);
+                    });
+                    ui.horizontal(|ui| {
+                        if let Some(to) = reassign_to.clone()
+                            && ui.button("Reassign and delete label").clicked()
+                        {
+                            answer = Some(Answer::RemoveLabel {
+                                id: id.clone(),
+                                removal: LabelRemoval::ReassignTo(to),
+                            });
+                        }
+                        if ui.button(format!("Delete label and its {count} annotations")).clicked() {
+                            answer = Some(Answer::RemoveLabel {
+                                id: id.clone(),
+                                removal: LabelRemoval::DeleteAnnotations,
+                            });
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                    ui.weak("Either way, Undo brings everything back.");
+                }
+                Self::Recovery { path, written } => {
+                    ui.heading("Recover unsaved work?");
+                    ui.label(format!(
+                        "A recovery copy written {written} is newer than the project file. It holds \
+                         changes that were not saved, probably because Marginalia did not close \
+                         normally."
+                    ));
+                    ui.weak(path.display().to_string());
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            answer = Some(Answer::Restore(path.clone()));
+                        }
+                        if ui.button("Discard the copy").clicked() {
+                            answer = Some(Answer::DiscardRecovery(path.clone()));
+                        }
+                        if ui.button("Decide later").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                }
+                Self::Shortcuts => {
+                    ui.heading("Keyboard shortcuts and gestures");
+                    Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (keys, what) in HELP_TABLE {
+                            ui.label(RichText::new(keys).strong());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+                    if ui.button("Close").clicked() {
+                        answer = Some(Answer::Close);
+                    }
+                }
+                Self::About => {
+                    ui.heading("Marginalia");
+                    ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+                    ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                    ui.label(
+                        "Projects are plain RON files (see docs/FORMAT.md); offsets count Unicode \
+                         characters, so they never drift on emoji or accents.",
+                    );
+                    if ui.button("Close").clicked() {
+                        answer = Some(Answer::Close);
+                    }
+                }
+            }
+        });
+        if answer.is_none()
+            && (response.should_close() || ctx.input(|i| i.key_pressed(Key::Escape)))
+        {
+            answer = Some(Answer::Close);
+        }
+        answer
+    }
+}

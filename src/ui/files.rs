@@ -1,0 +1,299 @@
+//! Opening, creating and saving projects from the window: the start-up project, the
+//! unsaved-changes guard, chosen and dropped files, Save and Save as. Every failure becomes a
+//! message; the project in memory stays as it was.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{Context, ViewportCommand};
+
+use super::{
+    action::{Action, FileRequest},
+    app::{MarginaliaApp, Start},
+    dialogs::modals::{Modal, Pending},
+};
+use crate::{
+    cli::sample_project_path,
+    clock::now_rfc3339,
+    workspace::{Workspace, default_annotator},
+};
+
+/// Whether `path` names a project file (rather than an article).
+fn is_project_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+impl MarginaliaApp {
+    /// Opens what the window starts with; a failure leaves an empty project and a message.
+    pub(super) fn open_at_start(&mut self, start: Start) {
+        let opened = match start {
+            Start::Path(path) => self.open_path(&path),
+            Start::Remembered => {
+                let last = self.prefs.last_project.clone().filter(|p| p.is_file());
+                last.is_some_and(|p| self.open_path(&p)) || self.open_path(&sample_project_path())
+            }
+        };
+        if !opened {
+            self.settle_documents();
+        }
+        self.offer_recovery();
+    }
+
+    /// Asks for a file; requests that replace the project first guard unsaved changes.
+    pub(super) fn choose(&mut self, request: FileRequest, ctx: &Context) {
+        match request {
+            FileRequest::NewFromArticle => self.guard(Pending::NewFromArticle, ctx),
+            FileRequest::OpenProject => self.guard(Pending::OpenProject, ctx),
+            FileRequest::AddArticle | FileRequest::SaveAs => self.choose_unguarded(request, ctx),
+        }
+    }
+
+    pub(super) fn choose_unguarded(&mut self, request: FileRequest, ctx: &Context) {
+        let suggested = match request {
+            FileRequest::SaveAs => suggested_file_name(&self.workspace.project().meta().title),
+            _ => String::new(),
+        };
+        let folder = self.dialog_folder();
+        self.files
+            .request(ctx, request, folder.as_deref(), &suggested);
+    }
+
+    /// Goes on with `then` at once, or asks Save / Discard / Cancel first if there are unsaved
+    /// changes.
+    pub(super) fn guard(&mut self, then: Pending, ctx: &Context) {
+        if self.workspace.is_dirty() {
+            self.modal = Some(Modal::UnsavedChanges { then });
+        } else {
+            self.proceed(then, ctx);
+        }
+    }
+
+    /// Does what the guard held back.
+    pub(super) fn proceed(&mut self, then: Pending, ctx: &Context) {
+        match then {
+            Pending::NewFromArticle => self.choose_unguarded(FileRequest::NewFromArticle, ctx),
+            Pending::OpenProject => self.choose_unguarded(FileRequest::OpenProject, ctx),
+            Pending::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// A file was chosen for `request`.
+    pub(super) fn chosen(&mut self, request: FileRequest, path: &Path, ctx: &Context) {
+        match request {
+            FileRequest::NewFromArticle => {
+                match Workspace::from_article(path, &default_annotator(), &now_rfc3339()) {
+                    Ok(workspace) => self.replace_workspace(workspace),
+                    Err(e) => self.messages.error(
+                        format!("Could not start a project from {}", path.display()),
+                        e.to_string(),
+                    ),
+                }
+            }
+            FileRequest::OpenProject => {
+                self.open_path(path);
+            }
+            FileRequest::AddArticle => match self.workspace.add_article(path, &now_rfc3339()) {
+                Ok(id) => self.show_document(Some(id)),
+                Err(e) => self
+                    .messages
+                    .error(format!("Could not add {}", path.display()), e.to_string()),
+            },
+            FileRequest::SaveAs => {
+                let path = with_project_extension(path);
+                if self.save_as(&path)
+                    && let Some(then) = self.after_save_as.take()
+                {
+                    self.proceed(then, ctx);
+                }
+                self.after_save_as = None;
+            }
+        }
+    }
+
+    /// Opens a project file, or starts a new project from an article; on failure the current
+    /// project stays open and a message says why. Returns whether it opened.
+    pub(super) fn open_path(&mut self, path: &Path) -> bool {
+        if is_project_file(path) {
+            match Workspace::open(path) {
+                Ok(opened) => {
+                    if !opened.warnings.is_empty() {
+                        let list: Vec<String> =
+                            opened.warnings.iter().map(ToString::to_string).collect();
+                        self.messages.info(
+                            format!("{} opened with problems to review", path.display()),
+                            format!(
+                                "Nothing was changed; these are listed so you can check them:\n{}",
+                                list.join("\n")
+                            ),
+                        );
+                    }
+                    self.replace_workspace(opened.workspace);
+                    true
+                }
+                Err(e) => {
+                    self.messages.error(
+                        format!("Could not open {}", path.display()),
+                        format!("{e}\n\nThe project you had open is still open and unchanged."),
+                    );
+                    false
+                }
+            }
+        } else {
+            match Workspace::from_article(path, &default_annotator(), &now_rfc3339()) {
+                Ok(workspace) => {
+                    self.replace_workspace(workspace);
+                    true
+                }
+                Err(e) => {
+                    self.messages.error(
+                        format!("Could not open the article {}", path.display()),
+                        format!("{e}\n\nThe project you had open is still open and unchanged."),
+                    );
+                    false
+                }
+            }
+        }
+    }
+
+    /// Makes `workspace` the open one, with fresh views.
+    pub(super) fn replace_workspace(&mut self, workspace: Workspace) {
+        self.workspace = workspace;
+        self.views.clear();
+        self.doc = None;
+        self.selected = None;
+        self.active_label = None;
+        self.recovery.reset();
+        if let Some(file) = self.workspace.file().map(Path::to_path_buf) {
+            self.prefs.remember(&file);
+        }
+        self.settle_documents();
+        self.offer_recovery();
+    }
+
+    /// File ▸ Save: to the project's file, or Save as… when it has none.
+    pub(super) fn save(&mut self, ctx: &Context) {
+        if self.workspace.file().is_some() {
+            self.save_now();
+        } else {
+            self.choose_unguarded(FileRequest::SaveAs, ctx);
+        }
+    }
+
+    /// Saves to the project's file; returns whether it worked.
+    pub(super) fn save_now(&mut self) -> bool {
+        let before = self.recovery_path();
+        match self.workspace.save() {
+            Ok(_) => {
+                self.saved(&before);
+                true
+            }
+            Err(e) => {
+                self.messages.error(
+                    "Could not save the project",
+                    format!(
+                        "{e}\n\nYour work is still here, unsaved. Try Save as… to another folder."
+                    ),
+                );
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self, path: &Path) -> bool {
+        let before = self.recovery_path();
+        match self.workspace.save_as(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.saved(&before);
+                true
+            }
+            Err(e) => {
+                self.messages.error(
+                    format!("Could not save to {}", path.display()),
+                    format!("{e}\n\nYour work is still here, unsaved. Choose another place with Save as…."),
+                );
+                false
+            }
+        }
+    }
+
+    /// After a clean save: the recovery copies (before and after the save's path) are gone.
+    fn saved(&mut self, recovery_before: &Path) {
+        self.remove_recovery_file(recovery_before);
+        let now = self.recovery_path();
+        self.remove_recovery_file(&now);
+        self.recovery.reset();
+    }
+
+    /// Files dropped on the window: a project opens (guarded), an article is added.
+    pub(super) fn dropped_files(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            if is_project_file(&path) {
+                actions.push(Action::OpenPath(path));
+            } else {
+                actions.push(Action::Chosen(FileRequest::AddArticle, path));
+            }
+        }
+    }
+}
+
+/// A file name for a project titled `title`: its words joined by dashes, `.ron`.
+fn suggested_file_name(title: &str) -> String {
+    let stem: String = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase();
+    if stem.is_empty() {
+        "project.ron".to_owned()
+    } else {
+        format!("{stem}.ron")
+    }
+}
+
+/// `path`, with `.ron` added when it has no extension.
+fn with_project_extension(path: &Path) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_names_come_from_the_title() {
+        assert_eq!(
+            suggested_file_name("Due diligence: in cyberspace!"),
+            "due-diligence-in-cyberspace.ron"
+        );
+        assert_eq!(suggested_file_name("  "), "project.ron");
+        assert_eq!(
+            with_project_extension(Path::new("/a/b")),
+            Path::new("/a/b.ron")
+        );
+        assert_eq!(
+            with_project_extension(Path::new("/a/b.ron")),
+            Path::new("/a/b.ron")
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! Keys that act on the whole window: file and history shortcuts, and the keys for the selected
+//! annotation (Delete, 1–9 to relabel, Alt+arrows to move its boundaries). Also the window's
+//! close button, which the unsaved-changes guard can hold back.
+
+use eframe::egui::{Context, Key, Modifiers, ViewportCommand};
+
+use super::{
+    action::{Action, FileRequest},
+    app::MarginaliaApp,
+    article::DIGIT_KEYS,
+    shortcuts,
+};
+use crate::model::nudge::{Boundary, Direction};
+
+impl MarginaliaApp {
+    /// Shortcuts; the single keys only when `keys_free` (no text field has focus).
+    pub(super) fn global_keys(
+        &mut self,
+        ctx: &Context,
+        keys_free: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let shortcut_actions = [
+            (shortcuts::SAVE_AS, Action::Choose(FileRequest::SaveAs)),
+            (shortcuts::SAVE, Action::Save),
+            (shortcuts::OPEN, Action::Choose(FileRequest::OpenProject)),
+            (shortcuts::NEW, Action::Choose(FileRequest::NewFromArticle)),
+            (shortcuts::QUIT, Action::Quit),
+            (shortcuts::FIND, Action::ShowFind),
+            (shortcuts::HELP, Action::ShowShortcuts),
+        ];
+        let blocked = self.modal.is_some() || self.files.busy();
+        for (shortcut, action) in shortcut_actions {
+            if !blocked && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                actions.push(action);
+            }
+        }
+        if !keys_free || blocked {
+            return;
+        }
+        // Undo and redo belong to a text field while one has focus.
+        for (shortcut, action) in [
+            (shortcuts::REDO, Action::Redo),
+            (shortcuts::REDO_ALT, Action::Redo),
+            (shortcuts::UNDO, Action::Undo),
+        ] {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                actions.push(action);
+            }
+        }
+        let Some(id) = self.selected.clone() else {
+            return;
+        };
+        if self.text_selection().is_some() {
+            return;
+        }
+        if ctx.input_mut(|i| {
+            i.consume_key(Modifiers::NONE, Key::Delete)
+                || i.consume_key(Modifiers::NONE, Key::Backspace)
+        }) {
+            actions.push(Action::Delete(id.clone()));
+            return;
+        }
+        // With Shift first: a key test without Shift would also match the shifted key.
+        let moves = [
+            (
+                Modifiers::ALT | Modifiers::SHIFT,
+                Key::ArrowLeft,
+                Boundary::End,
+                Direction::Back,
+            ),
+            (
+                Modifiers::ALT | Modifiers::SHIFT,
+                Key::ArrowRight,
+                Boundary::End,
+                Direction::Forward,
+            ),
+            (
+                Modifiers::ALT,
+                Key::ArrowLeft,
+                Boundary::Start,
+                Direction::Back,
+            ),
+            (
+                Modifiers::ALT,
+                Key::ArrowRight,
+                Boundary::Start,
+                Direction::Forward,
+            ),
+        ];
+        for (modifiers, key, boundary, direction) in moves {
+            if ctx.input_mut(|i| i.consume_key(modifiers, key)) {
+                actions.push(Action::Nudge {
+                    id: id.clone(),
+                    boundary,
+                    direction,
+                });
+            }
+        }
+        for (key, digit) in DIGIT_KEYS {
+            if let Some(label) = self.workspace.project().label_for_key(digit)
+                && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key))
+            {
+                actions.push(Action::Relabel {
+                    id: id.clone(),
+                    label: label.id.clone(),
+                });
+            }
+        }
+    }
+
+    /// The window's close button: held back by the unsaved-changes guard.
+    pub(super) fn close_request(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.workspace.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if self.modal.is_none() {
+                actions.push(Action::Quit);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! The window (egui/eframe): a thin layer over the workspace. Views read state and return
+//! [`action::Action`]s; only the app applies them, through the model's edit API.
+
+pub mod action;
+mod app;
+mod apply;
+mod article;
+mod colors;
+pub mod dialogs;
+mod files;
+mod keys;
+mod panels;
+pub mod prefs;
+mod recovery;
+mod shortcuts;
+mod widgets;
+
+pub use app::{AppConfig, MarginaliaApp, Start};
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: Start) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Marginalia")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 420.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Marginalia",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(MarginaliaApp::new(
+                cc,
+                start,
+                AppConfig::desktop(),
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))
+}

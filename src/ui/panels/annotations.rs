@@ -1,0 +1,149 @@
+//! The current document's annotations in reading order — label chip, shortened quote, note
+//! marker — filtered by label and by text. Clicking one reveals it in the article; the
+//! annotation selected in the article is highlighted and scrolled to here. Only the rows in view
+//! are drawn, and the filtered list is rebuilt only when the project or the filter changes.
+
+use eframe::egui::{self, ComboBox, RichText, ScrollArea, TextEdit, Ui};
+
+use crate::{
+    model::{Document, Project},
+    ui::{action::Action, colors::label_color, widgets},
+};
+
+/// Filter state and the cached filtered list.
+#[derive(Default)]
+pub struct AnnotationsPanel {
+    label: Option<String>,
+    text: String,
+    /// Indices into the document's annotations that pass the filter, and what they were
+    /// computed for (document, revision, label, text).
+    shown: Vec<usize>,
+    shown_for: Option<(String, u64, Option<String>, String)>,
+    /// The selection last scrolled to, so a new selection scrolls the list once.
+    scrolled_to: Option<String>,
+}
+
+impl AnnotationsPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        doc: &Document,
+        revision: u64,
+        selected: Option<&str>,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.heading("Annotations");
+        ui.horizontal(|ui| {
+            let caption = ui.label("Label:");
+            let shown = self
+                .label
+                .as_deref()
+                .and_then(|id| project.label(id))
+                .map_or("All labels".to_owned(), |l| l.name.clone());
+            ComboBox::from_id_salt("annotation-label-filter")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.label, None, "All labels");
+                    for label in project.labels() {
+                        ui.selectable_value(&mut self.label, Some(label.id.clone()), &label.name);
+                    }
+                })
+                .response
+                .labelled_by(caption.id);
+        });
+        ui.horizontal(|ui| {
+            let caption = ui.label("Text:");
+            ui.add(
+                TextEdit::singleline(&mut self.text)
+                    .hint_text("in quote or note")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(caption.id);
+        });
+        self.refresh(doc, revision);
+        ui.weak(format!(
+            "{} of {}",
+            self.shown.len(),
+            doc.annotations().len()
+        ));
+        ui.separator();
+
+        let scroll_to_selected = selected.is_some() && self.scrolled_to.as_deref() != selected;
+        let selected_row = selected.and_then(|id| {
+            self.shown
+                .iter()
+                .position(|&i| doc.annotations()[i].id == id)
+        });
+        let row_height = ui.spacing().interact_size.y;
+        let mut area = ScrollArea::vertical()
+            .id_salt("annotation-list")
+            .auto_shrink(false)
+            .max_height(ui.available_height() * 0.55);
+        if scroll_to_selected && let Some(row) = selected_row {
+            let spacing = ui.spacing().item_spacing.y;
+            area =
+                area.vertical_scroll_offset((row as f32 * (row_height + spacing) - 60.0).max(0.0));
+            self.scrolled_to = selected.map(ToOwned::to_owned);
+        }
+        area.show_rows(ui, row_height, self.shown.len(), |ui, rows| {
+            for &index in &self.shown[rows] {
+                let annotation = &doc.annotations()[index];
+                let is_selected = selected == Some(annotation.id.as_str());
+                let response = ui
+                    .horizontal(|ui| {
+                        let color = project
+                            .label(&annotation.label)
+                            .map_or(egui::Color32::GRAY, label_color);
+                        widgets::color_chip(ui, color);
+                        let marker = if annotation.note.is_empty() {
+                            ""
+                        } else {
+                            " (note)"
+                        };
+                        let text = format!("{}{marker}", widgets::shorten(&annotation.quote, 48));
+                        ui.selectable_label(is_selected, text)
+                    })
+                    .inner;
+                if response.clicked() {
+                    self.scrolled_to = Some(annotation.id.clone());
+                    actions.push(Action::Reveal(annotation.id.clone()));
+                }
+            }
+        });
+        if selected.is_none() {
+            self.scrolled_to = None;
+        }
+    }
+
+    fn refresh(&mut self, doc: &Document, revision: u64) {
+        let key = (
+            doc.id().to_owned(),
+            revision,
+            self.label.clone(),
+            self.text.clone(),
+        );
+        if self.shown_for.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.text.trim().to_lowercase();
+        self.shown = doc
+            .annotations()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| self.label.as_ref().is_none_or(|l| *l == a.label))
+            .filter(|(_, a)| {
+                needle.is_empty()
+                    || a.quote.to_lowercase().contains(&needle)
+                    || a.note.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.shown_for = Some(key);
+    }
+}
+
+/// A heading line used above the details of the selection.
+pub fn section_heading(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).strong());
+}

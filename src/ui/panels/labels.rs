@@ -1,0 +1,172 @@
+//! The label palette: colour chip (a colour picker), name, key, count; choose an active label
+//! for fast tagging; add, rename, recolour, re-key and delete labels.
+
+use eframe::egui::{self, ComboBox, RichText, TextEdit, Ui};
+
+use crate::{
+    model::{Label, Project},
+    ui::{action::Action, colors::label_color},
+};
+
+/// Editing state of the label panel.
+#[derive(Default)]
+pub struct LabelsPanel {
+    /// The label being renamed and the name typed so far.
+    renaming: Option<(String, String)>,
+    new_name: String,
+}
+
+impl LabelsPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        active: Option<&str>,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.heading("Labels");
+        let ask = active.is_none();
+        if ui
+            .radio(ask, "Ask with a palette after each drag")
+            .on_hover_text("Or choose a label below: every drag is then tagged with it at once.")
+            .clicked()
+            && !ask
+        {
+            actions.push(Action::SetActiveLabel(None));
+        }
+        for label in project.labels() {
+            self.label_row_ui(ui, project, label, active, actions);
+        }
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let caption = ui.label("New label:");
+            let edit = ui
+                .add(TextEdit::singleline(&mut self.new_name).desired_width(110.0))
+                .labelled_by(caption.id);
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let name = self.new_name.trim().to_owned();
+            if (ui
+                .add_enabled(!name.is_empty(), egui::Button::new("Add"))
+                .clicked()
+                || enter)
+                && !name.is_empty()
+            {
+                actions.push(Action::AddLabel(name));
+                self.new_name.clear();
+            }
+        });
+    }
+
+    fn label_row_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        label: &Label,
+        active: Option<&str>,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.horizontal(|ui| {
+            let is_active = active == Some(label.id.as_str());
+            if ui
+                .radio(is_active, "")
+                .on_hover_text(format!("Tag every drag as {} at once", label.name))
+                .clicked()
+                && !is_active
+            {
+                actions.push(Action::SetActiveLabel(Some(label.id.clone())));
+            }
+            let [r, g, b, _] = label_color(label).to_array();
+            let mut rgb3 = [r, g, b];
+            if ui
+                .color_edit_button_srgb(&mut rgb3)
+                .on_hover_text("Change colour")
+                .changed()
+            {
+                let color = format!("#{:02X}{:02X}{:02X}", rgb3[0], rgb3[1], rgb3[2]);
+                actions.push(Action::UpdateLabel(Label {
+                    color,
+                    ..label.clone()
+                }));
+            }
+            match &mut self.renaming {
+                Some((id, name)) if *id == label.id => {
+                    let edit = ui.add(
+                        TextEdit::singleline(name)
+                            .desired_width(100.0)
+                            .hint_text("Label name"),
+                    );
+                    edit.request_focus();
+                    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        self.renaming = None;
+                    } else if edit.lost_focus() {
+                        let name = name.trim().to_owned();
+                        if !name.is_empty() && name != label.name {
+                            actions.push(Action::UpdateLabel(Label {
+                                name,
+                                ..label.clone()
+                            }));
+                        }
+                        self.renaming = None;
+                    }
+                }
+                _ => {
+                    let name = RichText::new(&label.name);
+                    let name = if is_active { name.strong() } else { name };
+                    if ui
+                        .label(name)
+                        .on_hover_text(if label.description.is_empty() {
+                            "Double-click to rename"
+                        } else {
+                            &label.description
+                        })
+                        .double_clicked()
+                    {
+                        self.renaming = Some((label.id.clone(), label.name.clone()));
+                    }
+                }
+            }
+            key_combo_ui(ui, project, label, actions);
+            ui.weak(project.label_count(&label.id).to_string());
+            if ui.small_button("rename").on_hover_text("Rename").clicked() {
+                self.renaming = Some((label.id.clone(), label.name.clone()));
+            }
+            if ui
+                .small_button("delete")
+                .on_hover_text("Delete label")
+                .clicked()
+            {
+                actions.push(Action::RemoveLabel(label.id.clone()));
+            }
+        });
+    }
+}
+
+/// The label's key (none or 1–9); keys used by other labels are not offered.
+fn key_combo_ui(ui: &mut Ui, project: &Project, label: &Label, actions: &mut Vec<Action>) {
+    let shown = label.key.map_or("–".to_owned(), |k| k.to_string());
+    ComboBox::from_id_salt(("label-key", &label.id))
+        .width(34.0)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            let mut choose = |ui: &mut Ui, key: Option<char>, text: String| {
+                if ui.selectable_label(label.key == key, text).clicked() && label.key != key {
+                    actions.push(Action::UpdateLabel(Label {
+                        key,
+                        ..label.clone()
+                    }));
+                }
+            };
+            choose(ui, None, "no key".to_owned());
+            for digit in '1'..='9' {
+                let taken = project
+                    .labels()
+                    .iter()
+                    .any(|l| l.id != label.id && l.key == Some(digit));
+                if !taken {
+                    choose(ui, Some(digit), digit.to_string());
+                }
+            }
+        })
+        .response
+        .on_hover_text("Key that tags a selection with this label");
+}

@@ -1,0 +1,161 @@
+//! The menu bar: File, Edit, View, Help. Every entry works and shows its shortcut.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Button, KeyboardShortcut, Ui};
+
+use crate::ui::{
+    action::{Action, FileRequest},
+    prefs::{Prefs, READING_WIDTHS, TEXT_SIZES},
+    shortcuts,
+};
+
+/// What the menus need to know.
+pub struct MenuInput<'a> {
+    pub undo: Option<&'static str>,
+    pub redo: Option<&'static str>,
+    pub recent: &'a [PathBuf],
+    pub has_document: bool,
+}
+
+fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
+    let mut button = Button::new(text);
+    if let Some(shortcut) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    let clicked = ui.add_enabled(enabled, button).clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
+}
+
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    input: &MenuInput<'_>,
+    prefs: &mut Prefs,
+    actions: &mut Vec<Action>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, input, actions));
+        ui.menu_button("Edit", |ui| {
+            let undo = input
+                .undo
+                .map_or("Undo".to_owned(), |d| format!("Undo {d}"));
+            if item(ui, &undo, Some(&shortcuts::UNDO), input.undo.is_some()) {
+                actions.push(Action::Undo);
+            }
+            let redo = input
+                .redo
+                .map_or("Redo".to_owned(), |d| format!("Redo {d}"));
+            if item(ui, &redo, Some(&shortcuts::REDO), input.redo.is_some()) {
+                actions.push(Action::Redo);
+            }
+            ui.separator();
+            if item(ui, "Find…", Some(&shortcuts::FIND), input.has_document) {
+                actions.push(Action::ShowFind);
+            }
+        });
+        ui.menu_button("View", |ui| view_menu_ui(ui, prefs));
+        ui.menu_button("Help", |ui| {
+            if item(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
+                actions.push(Action::ShowShortcuts);
+            }
+            if item(ui, "About Marginalia", None, true) {
+                actions.push(Action::ShowAbout);
+            }
+        });
+    });
+}
+
+fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
+    let choose = [
+        (
+            "New project from article…",
+            Some(&shortcuts::NEW),
+            FileRequest::NewFromArticle,
+        ),
+        (
+            "Open project…",
+            Some(&shortcuts::OPEN),
+            FileRequest::OpenProject,
+        ),
+        ("Add article to project…", None, FileRequest::AddArticle),
+    ];
+    for (text, shortcut, request) in choose {
+        if item(ui, text, shortcut, true) {
+            actions.push(Action::Choose(request));
+        }
+    }
+    ui.separator();
+    if item(ui, "Save", Some(&shortcuts::SAVE), true) {
+        actions.push(Action::Save);
+    }
+    if item(ui, "Save as…", Some(&shortcuts::SAVE_AS), true) {
+        actions.push(Action::Choose(FileRequest::SaveAs));
+    }
+    ui.separator();
+    ui.add_enabled_ui(!input.recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in input.recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if ui
+                    .button(name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    actions.push(Action::OpenPath(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+    });
+    ui.separator();
+    if item(ui, "Quit", Some(&shortcuts::QUIT), true) {
+        actions.push(Action::Quit);
+    }
+}
+
+fn view_menu_ui(ui: &mut Ui, prefs: &mut Prefs) {
+    ui.menu_button("Text size", |ui| {
+        for size in TEXT_SIZES {
+            if ui
+                .radio(prefs.text_size == size, format!("{size:.0} pt"))
+                .clicked()
+            {
+                prefs.text_size = size;
+                ui.close();
+            }
+        }
+    });
+    ui.menu_button("Reading width", |ui| {
+        for (name, width) in READING_WIDTHS {
+            if ui.radio(prefs.reading_width == width, name).clicked() {
+                prefs.reading_width = width;
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    if ui.radio(!prefs.dark, "Light").clicked() {
+        prefs.dark = false;
+        ui.close();
+    }
+    if ui.radio(prefs.dark, "Dark").clicked() {
+        prefs.dark = true;
+        ui.close();
+    }
+    ui.separator();
+    if ui
+        .checkbox(&mut prefs.snap_words, "Snap to words")
+        .on_hover_text(
+            "Selections grow to whole words and leave out surrounding spaces and punctuation",
+        )
+        .clicked()
+    {
+        ui.close();
+    }
+}

@@ -1,0 +1,10 @@
+//! The window's panels: menu bar, documents and labels (left), annotations and details (right),
+//! status bar. Each reads state and pushes actions.
+
+pub mod annotations;
+pub mod details;
+pub mod documents;
+pub mod find_bar;
+pub mod labels;
+pub mod menu;
+pub mod status;

@@ -1,0 +1,124 @@
+//! Recovery copies from the window: while there are unsaved changes, the project is written to
+//! its recovery file every `recovery_interval` (30 s on the desktop); on opening a project, a
+//! recovery copy newer than it is offered for restore. The files themselves are `store`'s.
+
+use std::{
+    path::{Path, PathBuf},
+    time::{Instant, SystemTime},
+};
+
+use eframe::egui::Context;
+
+use super::{app::MarginaliaApp, dialogs::modals::Modal};
+use crate::{clock::for_people, store, workspace::Workspace};
+
+/// When unsaved changes began and what the last recovery copy holds.
+#[derive(Debug, Default)]
+pub struct RecoveryClock {
+    /// When the changes not yet in a recovery copy began.
+    dirty_since: Option<Instant>,
+    /// The project revision the last copy holds.
+    written_revision: Option<u64>,
+    last_written: Option<String>,
+}
+
+impl RecoveryClock {
+    /// Forgets the timers (after a save or when another project opens).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    /// When the last copy was written, for the status bar.
+    #[must_use]
+    pub fn last_written(&self) -> Option<&str> {
+        self.last_written.as_deref()
+    }
+}
+
+impl MarginaliaApp {
+    /// Where the open project's recovery copy goes.
+    #[must_use]
+    pub fn recovery_path(&self) -> PathBuf {
+        store::recovery_path(self.workspace.file(), &self.config.data_dir)
+    }
+
+    /// Writes a recovery copy when unsaved changes have waited `recovery_interval` since they
+    /// began or since the last copy, and the project changed since that copy.
+    pub(super) fn tick_recovery(&mut self, ctx: &Context) {
+        let revision = self.workspace.editor().revision();
+        if !self.workspace.is_dirty() || self.recovery.written_revision == Some(revision) {
+            self.recovery.dirty_since = None;
+            return;
+        }
+        let now = Instant::now();
+        let since = *self.recovery.dirty_since.get_or_insert(now);
+        let interval = self.config.recovery_interval;
+        let elapsed = now.duration_since(since);
+        if elapsed < interval {
+            ctx.request_repaint_after(interval - elapsed);
+            return;
+        }
+        let path = self.recovery_path();
+        match store::write_recovery(self.workspace.project(), &path) {
+            Ok(()) => self.recovery.last_written = Some(for_people(SystemTime::now())),
+            Err(e) => self.messages.error(
+                "Could not write the recovery copy",
+                format!("{e}\n\nYour work is still here; save it with File > Save as…."),
+            ),
+        }
+        self.recovery.written_revision = Some(revision);
+        self.recovery.dirty_since = None;
+    }
+
+    /// Offers the open project's recovery copy if it is newer than the project file.
+    pub(super) fn offer_recovery(&mut self) {
+        let path = self.recovery_path();
+        if let Some(pending) = store::pending_recovery(&path, self.workspace.file()) {
+            self.modal = Some(Modal::Recovery {
+                path: pending.path,
+                written: for_people(pending.written),
+            });
+        }
+    }
+
+    /// Opens the recovery copy at `path` as the project, unsaved, belonging to the same file.
+    pub(super) fn restore_recovery(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(loaded) => {
+                let file = self.workspace.file().map(Path::to_path_buf);
+                self.workspace = Workspace::unsaved(loaded.project, file);
+                self.views.clear();
+                self.selected = None;
+                self.doc = None;
+                self.settle_documents();
+            }
+            Err(e) => self.messages.error(
+                "Could not restore the recovery copy",
+                format!(
+                    "{e}\n\nThe project stays as it was on disk; the copy is kept at {}.",
+                    path.display()
+                ),
+            ),
+        }
+    }
+
+    /// Removes a recovery copy; a failure is reported but changes nothing else.
+    pub(super) fn remove_recovery_file(&mut self, path: &Path) {
+        if let Err(e) = store::remove_recovery(path) {
+            self.messages.error(
+                "Could not remove an old recovery copy",
+                format!(
+                    "{}: {e}. It is harmless; you may delete it by hand.",
+                    path.display()
+                ),
+            );
+        }
+    }
+
+    /// The user chose to discard unsaved changes: their recovery copy goes too.
+    pub(super) fn discard_recovery_copy(&mut self) {
+        let path = self.recovery_path();
+        self.remove_recovery_file(&path);
+        self.recovery.reset();
+    }
+}

@@ -1,0 +1,82 @@
+//! Keyboard shortcuts: one definition used by the key handling, the menus (shown beside their
+//! entries) and Help > Keyboard shortcuts.
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+const fn command(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn command_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(
+        Modifiers {
+            alt: false,
+            ctrl: false,
+            shift: true,
+            mac_cmd: false,
+            command: true,
+        },
+        key,
+    )
+}
+
+pub const NEW: KeyboardShortcut = command(Key::N);
+pub const OPEN: KeyboardShortcut = command(Key::O);
+pub const SAVE: KeyboardShortcut = command(Key::S);
+pub const SAVE_AS: KeyboardShortcut = command_shift(Key::S);
+pub const QUIT: KeyboardShortcut = command(Key::Q);
+pub const UNDO: KeyboardShortcut = command(Key::Z);
+pub const REDO: KeyboardShortcut = command_shift(Key::Z);
+pub const REDO_ALT: KeyboardShortcut = command(Key::Y);
+pub const FIND: KeyboardShortcut = command(Key::F);
+pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+/// Every gesture and key, for the help window: (keys, what they do).
+pub const HELP_TABLE: [(&str, &str); 22] = [
+    (
+        "Drag over text",
+        "Select a passage (grows to whole words with View > Snap to words)",
+    ),
+    ("Double-click / triple-click", "Select a word / a paragraph"),
+    ("Shift+click", "Extend the selection"),
+    (
+        "1 – 9",
+        "Tag the selection with the label of that key (or relabel the selected annotation)",
+    ),
+    (
+        "Escape",
+        "Cancel the selection, close the palette or the find bar",
+    ),
+    (
+        "Click a highlight",
+        "Select its annotation; click again to cycle through overlapping ones",
+    ),
+    (
+        "Right-click a highlight",
+        "Relabel, edit note, copy quote, delete",
+    ),
+    ("Delete / Backspace", "Delete the selected annotation"),
+    (
+        "Alt+← / Alt+→",
+        "Move the selected annotation's start by a word",
+    ),
+    ("Alt+Shift+← / Alt+Shift+→", "Move its end by a word"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
+    ("Ctrl+F", "Find in the article"),
+    ("Enter / Shift+Enter", "Next / previous find hit"),
+    ("Ctrl+N", "New project from article…"),
+    ("Ctrl+O", "Open project…"),
+    ("Ctrl+S", "Save"),
+    ("Ctrl+Shift+S", "Save as…"),
+    ("Ctrl+Q", "Quit"),
+    ("F1", "Keyboard shortcuts"),
+    (
+        "Drop a file on the window",
+        "A project opens; an article is added to the project",
+    ),
+    (
+        "Choose a label in the left panel",
+        "Fast mode: every drag is tagged with it at once",
+    ),
+];

@@ -1,0 +1,360 @@
+//! The window, driven headless through egui_kittest with real pointer drags, clicks and key
+//! presses; every check is on the resulting project (or files on disk).
+
+mod common;
+
+use std::{path::Path, time::Duration};
+
+use common::{project_with, span_of, tag};
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use marginalia::{
+    model::Project,
+    store,
+    ui::{AppConfig, MarginaliaApp, Start, dialogs::modals::Modal, prefs::Prefs},
+};
+
+const TEXT: &str = "Due diligence in cyberspace\n\nStates must exercise due diligence over \
+                    their territory. Attribution remains hard, and norms guide conduct.\n\n\
+                    A second paragraph closes the article.";
+
+type App<'a> = Harness<'a, MarginaliaApp>;
+
+fn config(data: &Path, recovery_interval: Duration) -> AppConfig {
+    AppConfig {
+        data_dir: data.to_owned(),
+        recovery_interval,
+        native_dialogs: false,
+    }
+}
+
+/// The app opened on `file`, settled after its first frames.
+fn open(file: &Path, config: AppConfig) -> App<'static> {
+    let file = file.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// A saved project over [`TEXT`] with the given tags, in a fresh folder.
+fn saved_project(dir: &Path, tags: &[(&str, &str, &str)]) -> std::path::PathBuf {
+    let editor = project_with(TEXT, tags);
+    let file = dir.join("study.ron");
+    store::save(editor.project(), &file).unwrap();
+    file
+}
+
+fn project<'a>(app: &'a App<'_>) -> &'a Project {
+    app.state().workspace().project()
+}
+
+/// Screen point inside the glyph of char `offset`.
+fn at_char(app: &App<'_>, offset: usize) -> Pos2 {
+    let rect = app.state().char_rect(offset).expect("char is on screen");
+    rect.center() + vec2(2.0, 0.0)
+}
+
+fn button(app: &App<'_>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    app.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+/// Press at `from`, move through the middle to `to`, release: a real drag.
+fn drag(app: &mut App<'_>, from: Pos2, to: Pos2) {
+    app.event(Event::PointerMoved(from));
+    button(app, from, true, Modifiers::NONE);
+    app.step();
+    for t in [0.3, 0.7, 1.0] {
+        app.event(Event::PointerMoved(from + (to - from) * t));
+        app.step();
+    }
+    button(app, to, false, Modifiers::NONE);
+    app.step();
+    app.step();
+}
+
+/// A single click at `pos`, then enough time that the next click is not a double-click.
+fn click(app: &mut App<'_>, pos: Pos2) {
+    app.event(Event::PointerMoved(pos));
+    button(app, pos, true, Modifiers::NONE);
+    app.step();
+    button(app, pos, false, Modifiers::NONE);
+    app.step();
+    app.run_steps(2);
+}
+
+fn press(app: &mut App<'_>, modifiers: Modifiers, key: Key) {
+    app.key_press_modifiers(modifiers, key);
+    app.run_steps(2);
+}
+
+/// Drags from inside the first char of `from` to inside the last char of `to` (words in TEXT).
+fn drag_words(app: &mut App<'_>, from: &str, to: &str) {
+    let start = span_of(TEXT, from, 0).start;
+    let end = span_of(TEXT, to, 0).end - 1;
+    let (a, b) = (at_char(app, start), at_char(app, end));
+    drag(app, a, b);
+}
+
+#[test]
+fn dragging_over_words_and_pressing_2_tags_them_as_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    // Start inside "must" and end inside "exercise": snapping grows to the whole words.
+    let start = span_of(TEXT, "must", 0).start + 2;
+    let end = span_of(TEXT, "exercise", 0).start + 3;
+    let (a, b) = (at_char(&app, start), at_char(&app, end));
+    drag(&mut app, a, b);
+    assert!(
+        app.state().palette_open(),
+        "the label palette shows after the drag"
+    );
+    press(&mut app, Modifiers::NONE, Key::Num2);
+
+    let doc = &project(&app).documents()[0];
+    assert_eq!(doc.annotations().len(), 1);
+    let annotation = &doc.annotations()[0];
+    assert_eq!(annotation.label, "source");
+    assert_eq!(annotation.span(), span_of(TEXT, "must exercise", 0));
+    assert_eq!(annotation.quote, "must exercise");
+    assert!(app.state().workspace().is_dirty());
+}
+
+#[test]
+fn clicking_norm_in_the_palette_tags_a_norm() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    drag_words(&mut app, "Attribution", "hard");
+    app.get_by_label("3  Norm").click();
+    app.run_steps(2);
+
+    let annotations = project(&app).documents()[0].annotations();
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].label, "norm");
+    assert_eq!(annotations[0].quote, "Attribution remains hard");
+}
+
+#[test]
+fn escape_cancels_a_selection_without_tagging() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    drag_words(&mut app, "States", "must");
+    assert!(app.state().text_selection().is_some());
+    press(&mut app, Modifiers::NONE, Key::Escape);
+    assert!(app.state().text_selection().is_none());
+    press(&mut app, Modifiers::NONE, Key::Num1);
+    assert!(project(&app).documents()[0].annotations().is_empty());
+}
+
+#[test]
+fn a_clicked_highlight_is_selected_deleted_and_restored_by_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[("due diligence over", "claim", "a note")]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let original = project(&app).documents()[0].annotations()[0].clone();
+
+    let inside = at_char(&app, original.start + 5);
+    click(&mut app, inside);
+    assert_eq!(app.state().selected(), Some(original.id.as_str()));
+    // The details panel shows it.
+    app.get_by_label("Selected annotation");
+
+    press(&mut app, Modifiers::NONE, Key::Delete);
+    assert!(project(&app).documents()[0].annotations().is_empty());
+    assert_eq!(app.state().selected(), None);
+
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    let restored = &project(&app).documents()[0].annotations()[0];
+    assert_eq!(restored.id, original.id);
+    assert_eq!(restored.span(), original.span());
+    assert_eq!(restored.note, "a note");
+
+    press(&mut app, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(
+        project(&app).documents()[0].annotations().is_empty(),
+        "redo deletes again"
+    );
+}
+
+#[test]
+fn repeated_clicks_on_overlapping_highlights_cycle_through_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut editor = project_with(TEXT, &[]);
+    let outer = tag(
+        &mut editor,
+        "d-1",
+        span_of(TEXT, "States must exercise due diligence", 0),
+        "claim",
+        "",
+    );
+    let inner = tag(&mut editor, "d-1", span_of(TEXT, "exercise", 0), "norm", "");
+    let crossing = tag(
+        &mut editor,
+        "d-1",
+        span_of(TEXT, "exercise due diligence over", 0),
+        "source",
+        "",
+    );
+    let file = dir.path().join("overlaps.ron");
+    store::save(editor.project(), &file).unwrap();
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    let point = at_char(&app, span_of(TEXT, "exercise", 0).start + 3);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        click(&mut app, point);
+        seen.push(app.state().selected().unwrap().to_owned());
+    }
+    // Innermost first, then outwards (shorter before longer), then round again.
+    assert_eq!(seen, [inner.clone(), crossing, outer, inner]);
+}
+
+#[test]
+fn alt_arrows_move_the_selected_annotations_boundaries_by_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[("exercise due", "claim", "")]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let id = project(&app).documents()[0].annotations()[0].id.clone();
+    let inside = at_char(&app, span_of(TEXT, "exercise", 0).start + 1);
+    click(&mut app, inside);
+    assert_eq!(app.state().selected(), Some(id.as_str()));
+
+    let span = |app: &App<'_>| project(app).documents()[0].annotation(&id).unwrap().span();
+    press(&mut app, Modifiers::ALT, Key::ArrowLeft);
+    assert_eq!(span(&app), span_of(TEXT, "must exercise due", 0));
+    press(&mut app, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(span(&app), span_of(TEXT, "must exercise due diligence", 0));
+    press(&mut app, Modifiers::ALT, Key::ArrowRight);
+    assert_eq!(span(&app), span_of(TEXT, "exercise due diligence", 0));
+    press(&mut app, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
+    press(&mut app, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(span(&app), span_of(TEXT, "exercise", 0));
+    // One more would leave it empty: refused.
+    press(&mut app, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(span(&app), span_of(TEXT, "exercise", 0));
+    let quote = &project(&app).documents()[0].annotation(&id).unwrap().quote;
+    assert_eq!(quote, "exercise");
+}
+
+#[test]
+fn save_writes_a_file_that_loads_to_the_same_project_and_open_guards_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    drag_words(&mut app, "norms", "conduct");
+    press(&mut app, Modifiers::NONE, Key::Num1);
+    assert!(app.state().workspace().is_dirty());
+
+    // With unsaved changes, Open asks first.
+    press(&mut app, Modifiers::COMMAND, Key::O);
+    assert!(matches!(
+        app.state().modal(),
+        Some(Modal::UnsavedChanges { .. })
+    ));
+    app.get_by_label("Cancel").click();
+    app.run_steps(2);
+    assert!(app.state().modal().is_none());
+    assert!(
+        app.state().workspace().is_dirty(),
+        "Cancel keeps the changes"
+    );
+
+    press(&mut app, Modifiers::COMMAND, Key::S);
+    assert!(!app.state().workspace().is_dirty());
+    let loaded = store::load(&file).unwrap();
+    assert_eq!(&loaded.project, project(&app));
+    assert_eq!(
+        loaded.project.documents()[0].annotations()[0].quote,
+        "norms guide conduct"
+    );
+
+    // Saved: Open no longer asks, it goes straight to choosing a file.
+    press(&mut app, Modifiers::COMMAND, Key::O);
+    assert!(app.state().modal().is_none());
+    app.get_by_label("Path of the file:");
+}
+
+#[test]
+fn a_recovery_copy_is_written_and_offered_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let recovery = store::recovery_path(Some(&file), dir.path());
+    {
+        let mut app = open(&file, config(dir.path(), Duration::ZERO));
+        drag_words(&mut app, "Attribution", "hard");
+        press(&mut app, Modifiers::NONE, Key::Num2);
+        assert!(recovery.is_file(), "recovery copy written while dirty");
+        // The app is dropped here without saving: a crash, as far as the files know.
+    }
+    let on_disk = store::load(&file).unwrap().project;
+    assert!(on_disk.documents()[0].annotations().is_empty());
+
+    let mut app = open(&file, config(dir.path(), Duration::ZERO));
+    assert!(matches!(app.state().modal(), Some(Modal::Recovery { .. })));
+    app.get_by_label("Restore").click();
+    app.run_steps(2);
+    let annotations = project(&app).documents()[0].annotations();
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].quote, "Attribution remains hard");
+    assert!(
+        app.state().workspace().is_dirty(),
+        "restored work still needs saving"
+    );
+
+    press(&mut app, Modifiers::COMMAND, Key::S);
+    assert!(!recovery.exists(), "a clean save removes the recovery copy");
+    assert_eq!(
+        store::load(&file).unwrap().project.documents()[0]
+            .annotations()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_malformed_project_shows_an_error_and_leaves_the_open_project_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[("Attribution", "claim", "")]);
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "Project(format_version: 1, meta: (title: \"x\"").unwrap();
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    drag_words(&mut app, "norms", "conduct");
+    press(&mut app, Modifiers::NONE, Key::Num3);
+    let before = project(&app).clone();
+
+    // Open asks about the unsaved change first; go on without saving.
+    press(&mut app, Modifiers::COMMAND, Key::O);
+    app.get_by_label("Discard").click();
+    app.run_steps(4);
+    // The field starts in the project's folder: complete it with the file's name.
+    app.get_by_label("Path of the file:")
+        .type_text("broken.ron");
+    app.run_steps(1);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+
+    let messages = app.state().messages();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].is_error);
+    assert!(
+        messages[0].title.contains("broken.ron"),
+        "{}",
+        messages[0].title
+    );
+    assert_eq!(project(&app), &before, "the open project is unchanged");
+    assert_eq!(app.state().workspace().file(), Some(file.as_path()));
+}
