@@ -91,6 +91,9 @@ pub struct MarginaliaApp {
     /// Set once the user agreed to close with unsaved changes.
     pub(super) allow_close: bool,
     applied_dark: Option<bool>,
+    window_title: String,
+    /// When the app was made, until the first frame reports its start-up time.
+    started: Option<std::time::Instant>,
 }
 
 impl MarginaliaApp {
@@ -127,6 +130,8 @@ impl MarginaliaApp {
             after_save_as: None,
             allow_close: false,
             applied_dark: None,
+            window_title: String::new(),
+            started: Some(std::time::Instant::now()),
         };
         app.open_at_start(start);
         app
@@ -235,6 +240,21 @@ impl MarginaliaApp {
         }
     }
 
+    /// The window title: project, file name, and a mark while there are unsaved changes.
+    fn update_title(&mut self, ctx: &Context) {
+        let project = self.workspace.project();
+        let name = self.workspace.file().and_then(Path::file_name).map_or_else(
+            || "not saved".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mark = if self.workspace.is_dirty() { "* " } else { "" };
+        let title = format!("{mark}{} ({name}) – Marginalia", project.meta().title);
+        if self.window_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
     fn apply_theme(&mut self, ctx: &Context) {
         if self.applied_dark != Some(self.prefs.dark) {
             ctx.set_theme(if self.prefs.dark {
@@ -318,6 +338,15 @@ impl MarginaliaApp {
         }
         self.settle_documents();
         self.tick_recovery(&ctx);
+        self.update_title(&ctx);
+        if let Some(started) = self.started.take()
+            && std::env::var_os("MARGINALIA_TIMING").is_some()
+        {
+            eprintln!(
+                "first frame built {:.1} ms after start-up",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
     }
 
     fn right_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

@@ -37,6 +37,9 @@ impl MarginaliaApp {
             self.settle_documents();
         }
         self.offer_recovery();
+        if self.modal.is_none() {
+            self.offer_unsaved_recovery();
+        }
     }
 
     /// Asks for a file; requests that replace the project first guard unsaved changes.

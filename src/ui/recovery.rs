@@ -81,11 +81,28 @@ impl MarginaliaApp {
         }
     }
 
-    /// Opens the recovery copy at `path` as the project, unsaved, belonging to the same file.
+    /// Offers the recovery copy of a project that was never saved, if one was left behind.
+    pub(super) fn offer_unsaved_recovery(&mut self) {
+        let path = store::recovery_path(None, &self.config.data_dir);
+        if let Some(pending) = store::pending_recovery(&path, None) {
+            self.modal = Some(Modal::Recovery {
+                path: pending.path,
+                written: for_people(pending.written),
+            });
+        }
+    }
+
+    /// Opens the recovery copy at `path` as the project, unsaved: belonging to the open
+    /// project's file, or to no file when it is the copy of a project never saved.
     pub(super) fn restore_recovery(&mut self, path: &Path) {
         match store::load(path) {
             Ok(loaded) => {
-                let file = self.workspace.file().map(Path::to_path_buf);
+                let never_saved = path == store::recovery_path(None, &self.config.data_dir);
+                let file = if never_saved {
+                    None
+                } else {
+                    self.workspace.file().map(Path::to_path_buf)
+                };
                 self.workspace = Workspace::unsaved(loaded.project, file);
                 self.views.clear();
                 self.selected = None;

@@ -88,7 +88,8 @@ impl FindBar {
             };
             ui.weak(count);
             if ui.button("Close").on_hover_text("Close (Escape)").clicked()
-                || (edit.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
+                || ((edit.has_focus() || edit.lost_focus())
+                    && ui.input(|i| i.key_pressed(Key::Escape)))
             {
                 self.open = false;
             }
