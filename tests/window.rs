@@ -30,8 +30,14 @@ fn config(data: &Path, recovery_interval: Duration) -> AppConfig {
 
 /// The app opened on `file`, settled after its first frames.
 fn open(file: &Path, config: AppConfig) -> App<'static> {
+    open_stepping(file, config, 0.25)
+}
+
+/// The app opened on `file`, each step advancing the clock by `step_dt` seconds.
+fn open_stepping(file: &Path, config: AppConfig, step_dt: f32) -> App<'static> {
     let file = file.to_owned();
     let mut harness = Harness::builder()
+        .with_step_dt(step_dt)
         .with_size(vec2(1280.0, 800.0))
         .build_eframe(move |_cc| {
             MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
@@ -357,4 +363,147 @@ fn a_malformed_project_shows_an_error_and_leaves_the_open_project_unchanged() {
     );
     assert_eq!(project(&app), &before, "the open project is unchanged");
     assert_eq!(app.state().workspace().file(), Some(file.as_path()));
+}
+
+#[test]
+fn with_an_active_label_a_drag_tags_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    // The radio button beside "Norm" in the label panel makes it the active label.
+    app.get_by_label("Tag every drag as Norm at once").click();
+    app.run_steps(2);
+
+    drag_words(&mut app, "Attribution", "hard");
+    assert!(!app.state().palette_open(), "no palette in fast mode");
+    drag_words(&mut app, "norms", "conduct");
+    let quotes: Vec<_> = project(&app).documents()[0]
+        .annotations()
+        .iter()
+        .map(|a| (a.label.as_str(), a.quote.as_str()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("norm", "Attribution remains hard"),
+            ("norm", "norms guide conduct")
+        ]
+    );
+}
+
+#[test]
+fn double_click_selects_a_word_and_shift_click_extends_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    // Short steps, so that two clicks fall within the double-click interval.
+    let mut app = open_stepping(&file, config(dir.path(), Duration::from_secs(30)), 0.05);
+
+    let word = at_char(&app, span_of(TEXT, "territory", 0).start + 3);
+    app.event(Event::PointerMoved(word));
+    for _ in 0..2 {
+        button(&app, word, true, Modifiers::NONE);
+        app.step();
+        button(&app, word, false, Modifiers::NONE);
+        app.step();
+    }
+    app.run_steps(2);
+    assert_eq!(
+        app.state().text_selection(),
+        Some(span_of(TEXT, "territory", 0))
+    );
+
+    let later = at_char(&app, span_of(TEXT, "hard", 0).start + 1);
+    app.run_steps(10);
+    // Shift held down while clicking further on.
+    app.event(Event::PointerMoved(later));
+    for pressed in [true, false] {
+        let event = Event::PointerButton {
+            pos: later,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        };
+        app.event_modifiers(event, Modifiers::SHIFT);
+        app.step();
+    }
+    app.run_steps(10);
+    press(&mut app, Modifiers::NONE, Key::Num1);
+    let annotation = &project(&app).documents()[0].annotations()[0];
+    assert_eq!(annotation.quote, "territory. Attribution remains hard");
+    assert_eq!(annotation.label, "claim");
+}
+
+#[test]
+fn right_click_on_a_highlight_opens_its_menu_and_edit_note_goes_to_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[("remains hard", "source", "")]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let point = at_char(&app, span_of(TEXT, "remains", 0).start + 2);
+    app.event(Event::PointerMoved(point));
+    for pressed in [true, false] {
+        app.event(Event::PointerButton {
+            pos: point,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        app.step();
+    }
+    app.run_steps(2);
+    let id = project(&app).documents()[0].annotations()[0].id.clone();
+    assert_eq!(
+        app.state().selected(),
+        Some(id.as_str()),
+        "right-click selects"
+    );
+    app.get_by_label("Edit note").click();
+    app.run_steps(2);
+    app.get_by_label("Note:").type_text("Hedged.");
+    app.run_steps(2);
+    assert_eq!(
+        project(&app).documents()[0].annotations()[0].note,
+        "Hedged."
+    );
+}
+
+#[test]
+fn a_selected_annotation_is_relabelled_by_its_key_and_a_used_label_asks_before_deletion() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(
+        dir.path(),
+        &[("remains hard", "source", ""), ("conduct", "source", "")],
+    );
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let first = at_char(&app, span_of(TEXT, "remains", 0).start + 2);
+    click(&mut app, first);
+    press(&mut app, Modifiers::NONE, Key::Num3);
+    let labels = |app: &App<'_>| -> Vec<String> {
+        project(app).documents()[0]
+            .annotations()
+            .iter()
+            .map(|a| a.label.clone())
+            .collect()
+    };
+    assert_eq!(labels(&app), ["norm", "source"]);
+
+    // "Source" is still used once: deleting it asks, and reassigning keeps the annotation.
+    let delete_buttons = app.query_all_by_label("delete").count();
+    assert_eq!(delete_buttons, 3, "one delete button per label");
+    app.query_all_by_label("delete").nth(1).unwrap().click();
+    app.run_steps(4);
+    assert!(matches!(
+        app.state().modal(),
+        Some(Modal::RemoveLabel { count: 1, .. })
+    ));
+    app.get_by_label("Delete label and its annotation").click();
+    app.run_steps(2);
+    assert!(project(&app).label("source").is_none());
+    assert_eq!(labels(&app), ["norm"]);
+
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    assert!(
+        project(&app).label("source").is_some(),
+        "undo restores the label"
+    );
+    assert_eq!(labels(&app), ["norm", "source"]);
 }

@@ -118,7 +118,12 @@ impl Modal {
                                 removal: LabelRemoval::ReassignTo(to),
                             });
                         }
-                        if ui.button(format!("Delete label and its {count} annotations")).clicked() {
+                        let delete = if *count == 1 {
+                            "Delete label and its annotation".to_owned()
+                        } else {
+                            format!("Delete label and its {count} annotations")
+                        };
+                        if ui.button(delete).clicked() {
                             answer = Some(Answer::RemoveLabel {
                                 id: id.clone(),
                                 removal: LabelRemoval::DeleteAnnotations,
