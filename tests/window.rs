@@ -507,3 +507,27 @@ fn a_selected_annotation_is_relabelled_by_its_key_and_a_used_label_asks_before_d
     );
     assert_eq!(labels(&app), ["norm", "source"]);
 }
+
+#[test]
+fn find_steps_through_hits_and_the_list_reveals_an_annotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[("A second paragraph", "claim", "")]);
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    press(&mut app, Modifiers::COMMAND, Key::F);
+    app.get_by_label("Find:").type_text("DUE");
+    app.run_steps(2);
+    app.get_by_label("2 hits");
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.get_by_label("1 of 2");
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.get_by_label("2 of 2");
+    press(&mut app, Modifiers::SHIFT, Key::Enter);
+    app.get_by_label("1 of 2");
+
+    // Clicking a row of the list selects its annotation.
+    app.get_by_label("A second paragraph").click();
+    app.run_steps(2);
+    let id = &project(&app).documents()[0].annotations()[0].id;
+    assert_eq!(app.state().selected(), Some(id.as_str()));
+}

@@ -3,7 +3,7 @@
 //! annotation selected in the article is highlighted and scrolled to here. Only the rows in view
 //! are drawn, and the filtered list is rebuilt only when the project or the filter changes.
 
-use eframe::egui::{self, ComboBox, RichText, ScrollArea, TextEdit, Ui};
+use eframe::egui::{self, ComboBox, ScrollArea, TextEdit, Ui};
 
 use crate::{
     model::{Document, Project},
@@ -141,9 +141,4 @@ impl AnnotationsPanel {
             .collect();
         self.shown_for = Some(key);
     }
-}
-
-/// A heading line used above the details of the selection.
-pub fn section_heading(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).strong());
 }

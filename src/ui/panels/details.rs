@@ -3,7 +3,6 @@
 
 use eframe::egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
-use super::annotations::section_heading;
 use crate::{
     model::{Document, Project},
     ui::{action::Action, colors::label_color, widgets},
@@ -36,7 +35,7 @@ impl DetailsPanel {
             self.note_for = None;
             return;
         };
-        section_heading(ui, "Selected annotation");
+        ui.label(RichText::new("Selected annotation").strong());
         ui.horizontal(|ui| {
             let caption = ui.label("Label:");
             let current = project.label(&annotation.label);
