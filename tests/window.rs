@@ -531,3 +531,12 @@ fn find_steps_through_hits_and_the_list_reveals_an_annotation() {
     let id = &project(&app).documents()[0].annotations()[0].id;
     assert_eq!(app.state().selected(), Some(id.as_str()));
 }
+
+#[test]
+fn the_paragraphs_in_view_are_exposed_to_screen_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    app.get_by_label("Due diligence in cyberspace");
+    app.get_by_label_contains("Attribution remains hard, and norms guide conduct.");
+}

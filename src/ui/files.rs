@@ -29,8 +29,11 @@ impl MarginaliaApp {
         let opened = match start {
             Start::Path(path) => self.open_path(&path),
             Start::Remembered => {
+                // The sample lives in the source checkout; an installed copy may have none.
                 let last = self.prefs.last_project.clone().filter(|p| p.is_file());
-                last.is_some_and(|p| self.open_path(&p)) || self.open_path(&sample_project_path())
+                let sample = Some(sample_project_path()).filter(|p| p.is_file());
+                last.is_some_and(|p| self.open_path(&p))
+                    || sample.is_some_and(|p| self.open_path(&p))
             }
         };
         if !opened {

@@ -230,6 +230,22 @@ impl ArticleView {
             self.layout.heights.refresh();
             let at = origin + self.layout.block_origin(index);
             let block = &self.layout.blocks[index];
+            if !block.span.is_empty() {
+                // Screen readers get the text of each paragraph in view (the painted text has
+                // no widget of its own).
+                let text = &input.doc.text()[block.bytes.clone()];
+                ui.ctx()
+                    .accesskit_node_builder(response.id.with(index), |node| {
+                        node.set_role(egui::Role::Paragraph);
+                        node.set_label(text);
+                        node.set_bounds(egui::accesskit::Rect {
+                            x0: f64::from(at.x),
+                            y0: f64::from(at.y),
+                            x1: f64::from(at.x + galley.size().x),
+                            y1: f64::from(at.y + galley.size().y),
+                        });
+                    });
+            }
             let marks = decorations::Marks {
                 painter: &painter,
                 galley: &galley,
