@@ -148,7 +148,8 @@ impl ArticleView {
         let typography = Typography {
             text_size: input.text_size,
             wrap_width: column,
-            text_color: ui.visuals().text_color(),
+            // The strongest text colour: the highlight fills must not eat into its contrast.
+            text_color: ui.visuals().strong_text_color(),
             dark: ui.visuals().dark_mode,
         };
         if self.lanes_revision != Some(input.revision) {
