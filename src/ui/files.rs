@@ -237,7 +237,8 @@ impl MarginaliaApp {
         self.recovery.reset();
     }
 
-    /// Files dropped on the window: a project opens (guarded), an article is added.
+    /// Files dropped on the window: a project opens (guarded); an article is added to the
+    /// project, or starts one when nothing is open.
     pub(super) fn dropped_files(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -250,6 +251,10 @@ impl MarginaliaApp {
         for path in dropped {
             if is_project_file(&path) {
                 actions.push(Action::OpenPath(path));
+            } else if self.workspace.project().documents().is_empty() && !self.workspace.is_dirty()
+            {
+                // Nothing open yet: the article starts a project of its own.
+                actions.push(Action::Chosen(FileRequest::NewFromArticle, path));
             } else {
                 actions.push(Action::Chosen(FileRequest::AddArticle, path));
             }
