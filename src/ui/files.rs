@@ -248,12 +248,13 @@ impl MarginaliaApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
+        // With nothing open yet, the first article starts a project; the others join it.
+        let mut start_new =
+            self.workspace.project().documents().is_empty() && !self.workspace.is_dirty();
         for path in dropped {
             if is_project_file(&path) {
                 actions.push(Action::OpenPath(path));
-            } else if self.workspace.project().documents().is_empty() && !self.workspace.is_dirty()
-            {
-                // Nothing open yet: the article starts a project of its own.
+            } else if std::mem::take(&mut start_new) {
                 actions.push(Action::Chosen(FileRequest::NewFromArticle, path));
             } else {
                 actions.push(Action::Chosen(FileRequest::AddArticle, path));
