@@ -540,3 +540,70 @@ fn the_paragraphs_in_view_are_exposed_to_screen_readers() {
     app.get_by_label("Due diligence in cyberspace");
     app.get_by_label_contains("Attribution remains hard, and norms guide conduct.");
 }
+
+/// A file dropped on the window, as the desktop hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl eframe::egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_article_is_added_and_a_dropped_project_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved_project(dir.path(), &[]);
+    let article = dir.path().join("memo.md");
+    std::fs::write(&article, "# Memo\n\nStates must report incidents.\n").unwrap();
+    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+
+    app.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(article)));
+    app.run_steps(3);
+    let titles: Vec<_> = project(&app)
+        .documents()
+        .iter()
+        .map(|d| d.title().to_owned())
+        .collect();
+    assert_eq!(titles, ["Article", "Memo"]);
+    let memo = project(&app).documents()[1].id().to_owned();
+    assert_eq!(
+        app.state().current_document(),
+        Some(memo.as_str()),
+        "the new article is shown"
+    );
+    app.get_by_label_contains("States must report incidents.");
+
+    // A project dropped now asks about the unsaved addition first.
+    let other = dir.path().join("other.ron");
+    let mut editor = project_with("Another text entirely.", &[]);
+    editor
+        .apply(
+            marginalia::model::Edit::SetProjectInfo {
+                title: "Other".into(),
+                annotator: "B".into(),
+            },
+            "2026-11-26T10:00:00Z",
+        )
+        .unwrap();
+    store::save(editor.project(), &other).unwrap();
+    app.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(other.clone())));
+    app.run_steps(4);
+    assert!(matches!(
+        app.state().modal(),
+        Some(Modal::UnsavedChanges { .. })
+    ));
+    app.get_by_label("Discard").click();
+    app.run_steps(3);
+    assert_eq!(project(&app).meta().title, "Other");
+    assert_eq!(app.state().workspace().file(), Some(other.as_path()));
+}
