@@ -35,6 +35,21 @@ impl Annotation {
         Span::new(self.start, self.end)
     }
 
+    /// An annotation with empty quote, note and times, for unit tests of code that reads spans.
+    #[cfg(test)]
+    pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Self {
+        Self {
+            id: id.into(),
+            label: label.into(),
+            start,
+            end,
+            quote: String::new(),
+            note: String::new(),
+            created: String::new(),
+            modified: String::new(),
+        }
+    }
+
     /// The order annotations are kept and saved in: `(start, end, id)`.
     #[must_use]
     pub fn sort_key(&self) -> (usize, usize, &str) {

@@ -193,11 +193,20 @@ impl Document {
         self.annotations_in(Span::new(offset, offset + 1))
     }
 
+    /// The annotations covering the char at `offset`, innermost first: shorter before longer
+    /// (ties: the later start, then saved order) — the order clicks cycle through them.
+    #[must_use]
+    pub fn covering_innermost_first(&self, offset: usize) -> Vec<&Annotation> {
+        let mut covering: Vec<&Annotation> = self.annotations_covering(offset).collect();
+        // Stable: equal keys keep their saved (start, end, id) order.
+        covering.sort_by_key(|a| (a.span().len(), std::cmp::Reverse(a.start)));
+        covering
+    }
+
     /// The shortest annotation covering the char at `offset` (ties: the later start, then id).
     #[must_use]
     pub fn innermost_at(&self, offset: usize) -> Option<&Annotation> {
-        self.annotations_covering(offset)
-            .min_by_key(|a| (a.span().len(), std::cmp::Reverse(a.start)))
+        self.covering_innermost_first(offset).first().copied()
     }
 
     /// Rebuilds everything derived from the text and the annotations.
@@ -268,16 +277,7 @@ mod tests {
     use super::*;
 
     fn annotation(id: &str, start: usize, end: usize) -> Annotation {
-        Annotation {
-            id: id.into(),
-            label: "claim".into(),
-            start,
-            end,
-            quote: String::new(),
-            note: String::new(),
-            created: String::new(),
-            modified: String::new(),
-        }
+        Annotation::bare(id, "claim", start, end)
     }
 
     fn doc_with(spans: &[(usize, usize)]) -> Document {

@@ -281,7 +281,6 @@ impl MarginaliaApp {
             let input = MenuInput {
                 undo: editor.undo_description(),
                 redo: editor.redo_description(),
-                recent: &self.prefs.recent.clone(),
                 has_document: self.doc.is_some(),
             };
             menu_bar_ui(ui, &input, &mut self.prefs, &mut actions);

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     clock::now_rfc3339,
-    model::{Edit, Label, edit::new_annotation, ids, label::next_free_color, nudge},
+    model::{Edit, Label, LabelRemoval, edit::new_annotation, ids, label::next_free_color, nudge},
 };
 
 impl MarginaliaApp {
@@ -165,7 +165,10 @@ impl MarginaliaApp {
         };
         let count = project.label_count(&id);
         if count == 0 {
-            self.apply_remove_label(id);
+            self.edit(Edit::RemoveLabel {
+                id,
+                annotations: LabelRemoval::DeleteAnnotations,
+            });
             return;
         }
         self.modal = Some(Modal::RemoveLabel {
@@ -173,13 +176,6 @@ impl MarginaliaApp {
             id,
             count,
             reassign_to: None,
-        });
-    }
-
-    fn apply_remove_label(&mut self, id: String) {
-        self.edit(Edit::RemoveLabel {
-            id,
-            annotations: crate::model::LabelRemoval::DeleteAnnotations,
         });
     }
 

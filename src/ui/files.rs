@@ -14,6 +14,7 @@ use super::{
 use crate::{
     cli::sample_project_path,
     clock::now_rfc3339,
+    store::LocatedProblem,
     workspace::{Workspace, default_annotator},
 };
 
@@ -92,16 +93,8 @@ impl MarginaliaApp {
     /// A file was chosen for `request`.
     pub(super) fn chosen(&mut self, request: FileRequest, path: &Path, ctx: &Context) {
         match request {
-            FileRequest::NewFromArticle => {
-                match Workspace::from_article(path, &default_annotator(), &now_rfc3339()) {
-                    Ok(workspace) => self.replace_workspace(workspace),
-                    Err(e) => self.messages.error(
-                        format!("Could not start a project from {}", path.display()),
-                        e.to_string(),
-                    ),
-                }
-            }
-            FileRequest::OpenProject => {
+            // The extension decides: a project opens, an article starts a new project.
+            FileRequest::NewFromArticle | FileRequest::OpenProject => {
                 self.open_path(path);
             }
             FileRequest::AddArticle => match self.workspace.add_article(path, &now_rfc3339()) {
@@ -125,46 +118,45 @@ impl MarginaliaApp {
     /// Opens a project file, or starts a new project from an article; on failure the current
     /// project stays open and a message says why. Returns whether it opened.
     pub(super) fn open_path(&mut self, path: &Path) -> bool {
-        if is_project_file(path) {
-            match Workspace::open(path) {
-                Ok(opened) => {
-                    if !opened.warnings.is_empty() {
-                        let list: Vec<String> =
-                            opened.warnings.iter().map(ToString::to_string).collect();
-                        self.messages.info(
-                            format!("{} opened with problems to review", path.display()),
-                            format!(
-                                "Nothing was changed; these are listed so you can check them:\n{}",
-                                list.join("\n")
-                            ),
-                        );
-                    }
-                    self.replace_workspace(opened.workspace);
-                    true
-                }
-                Err(e) => {
-                    self.messages.error(
-                        format!("Could not open {}", path.display()),
-                        format!("{e}\n\nThe project you had open is still open and unchanged."),
-                    );
-                    false
-                }
-            }
+        let opened = if is_project_file(path) {
+            Workspace::open(path)
+                .map_err(|e| e.to_string())
+                .map(|opened| {
+                    self.report_repairable(path, &opened.warnings);
+                    opened.workspace
+                })
         } else {
-            match Workspace::from_article(path, &default_annotator(), &now_rfc3339()) {
-                Ok(workspace) => {
-                    self.replace_workspace(workspace);
-                    true
-                }
-                Err(e) => {
-                    self.messages.error(
-                        format!("Could not open the article {}", path.display()),
-                        format!("{e}\n\nThe project you had open is still open and unchanged."),
-                    );
-                    false
-                }
+            Workspace::from_article(path, &default_annotator(), &now_rfc3339())
+                .map_err(|e| e.to_string())
+        };
+        match opened {
+            Ok(workspace) => {
+                self.replace_workspace(workspace);
+                true
+            }
+            Err(e) => {
+                self.messages.error(
+                    format!("Could not open {}", path.display()),
+                    format!("{e}\n\nThe project you had open is still open and unchanged."),
+                );
+                false
             }
         }
+    }
+
+    /// Lists the repairable problems a project opened with (nothing is changed for them).
+    fn report_repairable(&mut self, path: &Path, warnings: &[LocatedProblem]) {
+        if warnings.is_empty() {
+            return;
+        }
+        let list: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        self.messages.info(
+            format!("{} opened with problems to review", path.display()),
+            format!(
+                "Nothing was changed; these are listed so you can check them:\n{}",
+                list.join("\n")
+            ),
+        );
     }
 
     /// Makes `workspace` the open one, with fresh views.

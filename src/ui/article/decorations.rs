@@ -43,11 +43,6 @@ impl Marks<'_> {
             .collect()
     }
 
-    fn overlaps(&self, span: Span) -> bool {
-        span.start < self.block.span.end.max(self.block.span.start + 1)
-            && span.end > self.block.span.start
-    }
-
     pub fn selection(&self, span: Span) {
         let fill = self.visuals.selection.bg_fill.gamma_multiply(0.8);
         for rect in self.rects(span) {
@@ -87,14 +82,11 @@ impl Marks<'_> {
         lanes: &HashMap<String, usize>,
         selected: Option<&str>,
     ) {
-        let probe = Span::new(
-            self.block.span.start,
-            self.block.span.end.max(self.block.span.start + 1),
-        );
-        for annotation in doc.annotations_in(probe) {
-            if !self.overlaps(annotation.span()) {
-                continue;
-            }
+        // A blank line has no glyphs to mark.
+        if self.block.span.is_empty() {
+            return;
+        }
+        for annotation in doc.annotations_in(self.block.span) {
             let color = project
                 .label(&annotation.label)
                 .map_or(Color32::GRAY, label_color);

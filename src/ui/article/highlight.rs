@@ -213,16 +213,9 @@ mod tests {
             .apply(Edit::AddDocument(Box::new(doc)), "now")
             .unwrap();
         for (id, label, start, end) in [("a1", "claim", 3, 14), ("a2", "norm", 10, 18)] {
-            let quote: String = text.chars().skip(start).take(end - start).collect();
             let annotation = Annotation {
-                id: id.into(),
-                label: label.into(),
-                start,
-                end,
-                quote,
-                note: String::new(),
-                created: String::new(),
-                modified: String::new(),
+                quote: text.chars().skip(start).take(end - start).collect(),
+                ..Annotation::bare(id, label, start, end)
             };
             editor
                 .apply(

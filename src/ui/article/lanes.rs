@@ -30,16 +30,7 @@ mod tests {
     use super::*;
 
     fn annotation(id: &str, start: usize, end: usize) -> Annotation {
-        Annotation {
-            id: id.into(),
-            label: "claim".into(),
-            start,
-            end,
-            quote: String::new(),
-            note: String::new(),
-            created: String::new(),
-            modified: String::new(),
-        }
+        Annotation::bare(id, "claim", start, end)
     }
 
     #[test]

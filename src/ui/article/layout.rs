@@ -113,12 +113,13 @@ impl Layout {
         if inside.x < rect.min.x || inside.x >= rect.max.x {
             return None;
         }
-        let cursor = galley.cursor_from_pos(inside).index.0;
-        let glyph_x = galley.pos_from_cursor(galley.cursor_from_pos(inside)).min.x;
+        // The cursor nearest the point sits on one side of the glyph under it.
+        let cursor = galley.cursor_from_pos(inside);
+        let glyph_x = galley.pos_from_cursor(cursor).min.x;
         let char = if inside.x < glyph_x {
-            cursor.checked_sub(1)?
+            cursor.index.0.checked_sub(1)?
         } else {
-            cursor
+            cursor.index.0
         };
         (char < block.span.len()).then_some(block.span.start + char)
     }

@@ -410,7 +410,9 @@ impl ArticleView {
             .and_then(|p| self.layout.char_under((p - origin).to_pos2()));
         if response.secondary_clicked() {
             self.context_target = under.and_then(|c| {
-                cycle::covering_innermost_first(input.doc, c)
+                input
+                    .doc
+                    .covering_innermost_first(c)
                     .first()
                     .map(|a| a.id.clone())
             });
@@ -421,7 +423,7 @@ impl ArticleView {
         if !self.dragging
             && let Some(c) = under
         {
-            let covering = cycle::covering_innermost_first(input.doc, c);
+            let covering = input.doc.covering_innermost_first(c);
             if !covering.is_empty() {
                 response.clone().on_hover_ui_at_pointer(|ui| {
                     for a in covering {

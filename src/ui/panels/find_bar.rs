@@ -42,7 +42,6 @@ impl FindBar {
         if !self.open {
             return None;
         }
-        let key = (doc.id().to_owned(), self.query.clone());
         let mut request = None;
         ui.horizontal(|ui| {
             let caption = ui.label("Find:");
@@ -52,10 +51,12 @@ impl FindBar {
             if std::mem::take(&mut self.focus) {
                 edit.request_focus();
             }
-            if self.hits_for.as_ref() != Some(&key) || edit.changed() {
+            // After the edit, so that a changed query finds its hits this frame.
+            let key = (doc.id().to_owned(), self.query.clone());
+            if self.hits_for.as_ref() != Some(&key) {
                 self.hits = find::find_all(doc.text(), &self.query);
                 self.current = None;
-                self.hits_for = Some((doc.id().to_owned(), self.query.clone()));
+                self.hits_for = Some(key);
             }
             let (enter, shift) = ui.input(|i| (i.key_pressed(Key::Enter), i.modifiers.shift));
             let submitted = edit.lost_focus() && enter;

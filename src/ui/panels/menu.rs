@@ -11,10 +11,9 @@ use crate::ui::{
 };
 
 /// What the menus need to know.
-pub struct MenuInput<'a> {
+pub struct MenuInput {
     pub undo: Option<&'static str>,
     pub redo: Option<&'static str>,
-    pub recent: &'a [PathBuf],
     pub has_document: bool,
 }
 
@@ -30,14 +29,9 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: b
     clicked
 }
 
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    input: &MenuInput<'_>,
-    prefs: &mut Prefs,
-    actions: &mut Vec<Action>,
-) {
+pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, input, actions));
+        ui.menu_button("File", |ui| file_menu_ui(ui, &prefs.recent, actions));
         ui.menu_button("Edit", |ui| {
             let undo = input
                 .undo
@@ -68,7 +62,7 @@ pub fn menu_bar_ui(
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
+fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     let choose = [
         (
             "New project from article…",
@@ -95,9 +89,9 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
         actions.push(Action::Choose(FileRequest::SaveAs));
     }
     ui.separator();
-    ui.add_enabled_ui(!input.recent.is_empty(), |ui| {
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
-            for path in input.recent {
+            for path in recent {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
