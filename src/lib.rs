@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod compare;
 pub mod import;
 pub mod model;
 pub mod store;

@@ -26,6 +26,10 @@ pub struct Annotation {
     /// RFC 3339 UTC.
     #[serde(default)]
     pub modified: String,
+    /// In a merged project: the analysts whose projects had this annotation. Empty otherwise,
+    /// and then left out of the file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub analysts: Vec<String>,
 }
 
 impl Annotation {
@@ -47,6 +51,7 @@ impl Annotation {
             note: String::new(),
             created: String::new(),
             modified: String::new(),
+            analysts: Vec::new(),
         }
     }
 

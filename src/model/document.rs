@@ -103,6 +103,15 @@ impl Document {
         self
     }
 
+    /// Gives a new document its annotations (kept in saved order). Checked when the document is
+    /// added to a project.
+    #[must_use]
+    pub fn with_annotations(mut self, annotations: Vec<Annotation>) -> Self {
+        self.annotations = annotations;
+        self.reindex_annotations();
+        self
+    }
+
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id

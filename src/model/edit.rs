@@ -154,6 +154,7 @@ pub fn new_annotation(
         note: String::new(),
         created: now.to_owned(),
         modified: now.to_owned(),
+        analysts: Vec::new(),
     })
 }
 

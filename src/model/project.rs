@@ -50,6 +50,20 @@ impl Project {
         }
     }
 
+    /// A project made of these parts, indexed and ready to read; check it with
+    /// [`super::validate::check_project`] before trusting it.
+    #[must_use]
+    pub fn from_parts(meta: Meta, labels: Vec<Label>, documents: Vec<Document>) -> Self {
+        let mut project = Self {
+            format_version: FORMAT_VERSION,
+            meta,
+            labels,
+            documents,
+        };
+        project.reindex();
+        project
+    }
+
     /// The format version the project was read with (always [`FORMAT_VERSION`] once loaded).
     #[must_use]
     pub fn format_version(&self) -> u32 {

@@ -1,0 +1,291 @@
+//! Curation: deciding each difference between analysts, with undo, and building the merged
+//! project from the decisions. The input projects are never changed.
+//!
+//! A decision applies to one [`Item`]: accept one analyst's version, keep every version, or drop
+//! them all. An agreement accepted (by "accept all agreements" or one by one) keeps its one
+//! shared annotation. Items without a decision are left out of the merged project, and
+//! [`Curation::undecided`] says how many there are. Each kept annotation records in its
+//! `analysts` field whose projects had it (same span and label), and its note joins the notes of
+//! those analysts ("Name: note" lines where they differ).
+
+use std::collections::HashSet;
+
+use super::{Comparison, Item};
+use crate::model::{Annotation, Document, Meta, Project};
+
+/// What to keep of one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Keep this analyst's version (nothing, if they have none here).
+    Accept(usize),
+    /// Keep every analyst's version.
+    KeepAll,
+    /// Keep nothing.
+    Drop,
+}
+
+/// Where an item is: document index and item index in a [`Comparison`].
+pub type ItemRef = (usize, usize);
+
+/// One undoable step: the decisions it changed, with their values before and after.
+type Step = Vec<(ItemRef, Option<Decision>, Option<Decision>)>;
+
+/// The decisions taken on a comparison's items, with undo and redo.
+#[derive(Debug, Clone, Default)]
+pub struct Curation {
+    decisions: Vec<Vec<Option<Decision>>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl Curation {
+    /// No decisions yet on any item of `comparison`.
+    #[must_use]
+    pub fn new(comparison: &Comparison) -> Self {
+        Self {
+            decisions: comparison
+                .documents
+                .iter()
+                .map(|d| vec![None; d.items.len()])
+                .collect(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn decision(&self, (doc, item): ItemRef) -> Option<Decision> {
+        self.decisions.get(doc)?.get(item).copied().flatten()
+    }
+
+    /// Sets (or with `None` clears) the decision on one item, as one undo step.
+    pub fn decide(&mut self, at: ItemRef, decision: Option<Decision>) {
+        self.record(vec![(at, decision)]);
+    }
+
+    /// Accepts every agreement not decided yet, as one undo step; returns how many.
+    pub fn accept_all_agreements(&mut self, comparison: &Comparison) -> usize {
+        let changes: Vec<(ItemRef, Option<Decision>)> = comparison
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, item)| item.kind == super::ItemKind::Agreement)
+                    .map(move |(i, _)| (d, i))
+            })
+            .filter(|&at| self.decision(at).is_none())
+            .map(|at| (at, Some(Decision::Accept(0))))
+            .collect();
+        let count = changes.len();
+        self.record(changes);
+        count
+    }
+
+    fn record(&mut self, changes: Vec<(ItemRef, Option<Decision>)>) {
+        let step: Step = changes
+            .into_iter()
+            .filter_map(|(at, after)| {
+                let before = self.decision(at);
+                let slot = self.decisions.get_mut(at.0)?.get_mut(at.1)?;
+                *slot = after;
+                (before != after).then_some((at, before, after))
+            })
+            .collect();
+        if !step.is_empty() {
+            self.undo.push(step);
+            self.redo.clear();
+        }
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        for &((d, i), before, _) in &step {
+            self.decisions[d][i] = before;
+        }
+        self.redo.push(step);
+        true
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        for &((d, i), _, after) in &step {
+            self.decisions[d][i] = after;
+        }
+        self.undo.push(step);
+        true
+    }
+
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Items with no decision yet.
+    #[must_use]
+    pub fn undecided(&self) -> usize {
+        self.decisions
+            .iter()
+            .flatten()
+            .filter(|d| d.is_none())
+            .count()
+    }
+
+    /// The merged project: the compared documents (as in the first project) with the annotations
+    /// the decisions keep, and every label of any project. `projects` are the compared projects in
+    /// the comparison's order; `now` (RFC 3339) stamps the new project.
+    #[must_use]
+    pub fn merged_project(
+        &self,
+        comparison: &Comparison,
+        projects: &[&Project],
+        now: &str,
+    ) -> Project {
+        let reference = projects[0];
+        let meta = Meta {
+            title: format!("{} (merged)", reference.meta().title),
+            annotator: comparison.analysts.join(", "),
+            created: now.to_owned(),
+            modified: now.to_owned(),
+        };
+        let mut used_ids: HashSet<String> = HashSet::new();
+        let documents = comparison
+            .documents
+            .iter()
+            .enumerate()
+            .filter_map(|(d, compared)| {
+                let original = reference.document(&compared.document_ids[0])?;
+                let mut annotations = Vec::new();
+                for (i, item) in compared.items.iter().enumerate() {
+                    if let Some(decision) = self.decision((d, i)) {
+                        annotations.extend(kept(
+                            item,
+                            decision,
+                            &comparison.analysts,
+                            &mut used_ids,
+                        ));
+                    }
+                }
+                let mut document =
+                    Document::new(original.id(), original.title(), original.text().to_owned());
+                if let Some(source) = original.source() {
+                    document = document.with_source(source, original.import_record().cloned());
+                }
+                Some(document.with_annotations(annotations))
+            })
+            .collect();
+        let labels = super::codebook(projects);
+        Project::from_parts(meta, without_key_clashes(labels), documents)
+    }
+}
+
+/// The annotations `decision` keeps of `item`: one per distinct (span, label) among the chosen
+/// members, each naming every analyst who had it.
+fn kept(
+    item: &Item,
+    decision: Decision,
+    analysts: &[String],
+    used_ids: &mut HashSet<String>,
+) -> Vec<Annotation> {
+    let mut versions: Vec<Vec<&super::Member>> = Vec::new();
+    for member in &item.members {
+        let a = &member.annotation;
+        match versions
+            .iter_mut()
+            .find(|v| v[0].annotation.span() == a.span() && v[0].annotation.label == a.label)
+        {
+            Some(version) => version.push(member),
+            None => versions.push(vec![member]),
+        }
+    }
+    versions
+        .into_iter()
+        .filter(|version| match decision {
+            Decision::Accept(analyst) => version.iter().any(|m| m.analyst == analyst),
+            Decision::KeepAll => true,
+            Decision::Drop => false,
+        })
+        .map(|version| {
+            let first = &version[0].annotation;
+            let mut names: Vec<String> = version
+                .iter()
+                .map(|m| analysts[m.analyst].clone())
+                .collect();
+            names.dedup();
+            Annotation {
+                id: unique_id(&first.id, used_ids),
+                note: joined_notes(&version, analysts),
+                created: version
+                    .iter()
+                    .map(|m| m.annotation.created.as_str())
+                    .min()
+                    .unwrap_or("")
+                    .to_owned(),
+                modified: version
+                    .iter()
+                    .map(|m| m.annotation.modified.as_str())
+                    .max()
+                    .unwrap_or("")
+                    .to_owned(),
+                analysts: names,
+                ..first.clone()
+            }
+        })
+        .collect()
+}
+
+/// The notes of one version: the note when all who wrote one agree, else "Name: note" lines.
+fn joined_notes(version: &[&super::Member], analysts: &[String]) -> String {
+    let written: Vec<&super::Member> = version
+        .iter()
+        .copied()
+        .filter(|m| !m.annotation.note.trim().is_empty())
+        .collect();
+    let first = written.first().map_or("", |m| m.annotation.note.as_str());
+    if written.iter().all(|m| m.annotation.note == first) {
+        return first.to_owned();
+    }
+    written
+        .iter()
+        .map(|m| format!("{}: {}", analysts[m.analyst], m.annotation.note))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `id`, or `id-2`, `id-3`, … if taken (analysts' projects may use the same ids).
+fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
+    let mut candidate = id.to_owned();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{id}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+/// Clears the key of a label whose key an earlier label already uses.
+fn without_key_clashes(mut labels: Vec<crate::model::Label>) -> Vec<crate::model::Label> {
+    let mut keys = HashSet::new();
+    for label in &mut labels {
+        if let Some(key) = label.key
+            && !keys.insert(key)
+        {
+            label.key = None;
+        }
+    }
+    labels
+}
