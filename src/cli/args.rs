@@ -63,4 +63,21 @@ pub enum Command {
         #[arg(value_name = "PROJECT.ron")]
         project: PathBuf,
     },
+    /// Compare analysts' projects of the same articles: agreement per label and overall, and
+    /// every difference. Documents are matched by their text, not their title; the first
+    /// project is the reference for precision and recall.
+    Compare {
+        /// Two or more project files.
+        #[arg(required = true, num_args = 2.., value_name = "PROJECT.ron")]
+        projects: Vec<PathBuf>,
+        /// Only this label (its id, e.g. `claim`).
+        #[arg(long, value_name = "ID")]
+        label: Option<String>,
+        /// Kappa over only the characters somebody coded, not the whole text.
+        #[arg(long)]
+        exclude_uncoded: bool,
+        /// Print one JSON object instead of tables (its shape is in the README).
+        #[arg(long)]
+        json: bool,
+    },
 }

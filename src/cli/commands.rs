@@ -5,9 +5,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{Command, Outcome, report};
+use super::{Command, Outcome, compare_json, compare_text, report};
 use crate::{
     clock::now_rfc3339,
+    compare::{CompareOptions, compare as compare_projects},
     import,
     model::{Edit, Editor, Project, ids},
     store::{self, LoadError},
@@ -27,6 +28,12 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Add { project, articles } => add(&project, &articles),
         Command::Info { project } => info(&project),
         Command::Check { project } => check(&project),
+        Command::Compare {
+            projects,
+            label,
+            exclude_uncoded,
+            json,
+        } => compare(&projects, label, exclude_uncoded, json),
     }
 }
 
@@ -139,4 +146,43 @@ fn check(path: &Path) -> Result<Outcome> {
         }
         Err(other) => Err(other.into()),
     }
+}
+
+fn compare(
+    paths: &[std::path::PathBuf],
+    label: Option<String>,
+    exclude_uncoded: bool,
+    json: bool,
+) -> Result<Outcome> {
+    let projects = paths.iter().map(|p| open(p)).collect::<Result<Vec<_>>>()?;
+    let projects: Vec<&Project> = projects.iter().collect();
+    if let Some(id) = &label
+        && !projects.iter().any(|p| p.label(id).is_some())
+    {
+        let known: Vec<String> = crate::compare::codebook(&projects)
+            .into_iter()
+            .map(|l| l.id)
+            .collect();
+        bail!(
+            "no project has a label with id “{id}”; the labels are: {}",
+            known.join(", ")
+        );
+    }
+    let options = CompareOptions {
+        label,
+        exclude_uncoded,
+    };
+    let comparison = compare_projects(&projects, &options);
+    if json {
+        println!("{}", compare_json::to_json(&comparison));
+    } else {
+        print!("{}", compare_text::to_text(&comparison, &options));
+    }
+    if comparison.documents.is_empty() {
+        bail!(
+            "no article is in every project, so nothing was compared (documents are matched by \
+             their text, not their title)"
+        );
+    }
+    Ok(Outcome::Done)
 }

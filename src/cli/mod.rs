@@ -6,6 +6,8 @@
 
 mod args;
 mod commands;
+mod compare_json;
+mod compare_text;
 mod report;
 
 use std::{path::PathBuf, process::ExitCode};

@@ -1,0 +1,185 @@
+//! `marginalia compare`: the comparison as readable tables and a list of differences.
+//! Offsets shown are chars, end-exclusive.
+
+use std::fmt::Write;
+
+use crate::compare::{
+    CompareOptions, Comparison, DocumentComparison, Item, NotComparedReason, Prf,
+};
+
+/// The whole report.
+#[must_use]
+pub fn to_text(comparison: &Comparison, options: &CompareOptions) -> String {
+    let mut out = String::new();
+    let names = &comparison.analysts;
+    out.push_str("Analysts: ");
+    let listed: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("{} = {n}", letter(i)))
+        .collect();
+    out.push_str(&listed.join(", "));
+    out.push_str(" (A is the reference for precision and recall");
+    if names.len() > 2 {
+        out.push_str("; figures sum every pair of analysts");
+    }
+    out.push_str(")\n");
+    if options.exclude_uncoded {
+        out.push_str("Kappa counts only characters somebody coded.\n");
+    }
+    for doc in &comparison.documents {
+        out.push('\n');
+        document(&mut out, doc, names.len());
+    }
+    for skipped in &comparison.not_compared {
+        let who: Vec<&str> = skipped
+            .present_in
+            .iter()
+            .map(|&a| names[a].as_str())
+            .collect();
+        let why = match skipped.reason {
+            NotComparedReason::NotInEveryProject => format!("only in {}", who.join(", ")),
+            NotComparedReason::TextDiffers => {
+                "every project has this title, but the texts differ".to_owned()
+            }
+        };
+        let _ = writeln!(out, "\nNot compared: “{}” — {why}", skipped.title);
+    }
+    out.push_str(
+        "\nn/a: not defined — nobody used the label (nothing to agree on), or one side has no spans.\n",
+    );
+    out
+}
+
+fn letter(analyst: usize) -> String {
+    u8::try_from(analyst).ok().filter(|&a| a < 26).map_or_else(
+        || format!("#{}", analyst + 1),
+        |a| char::from(b'A' + a).to_string(),
+    )
+}
+
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"))
+}
+
+fn prf(scores: Prf) -> String {
+    format!(
+        "{:>5} {:>5} {:>5}",
+        figure(scores.precision),
+        figure(scores.recall),
+        figure(scores.f1)
+    )
+}
+
+fn document(out: &mut String, doc: &DocumentComparison, analysts: usize) {
+    let _ = writeln!(
+        out,
+        "“{}” — {} chars, sha256 {}",
+        doc.title,
+        doc.length,
+        &doc.text_sha256[..doc.text_sha256.len().min(12)]
+    );
+    let counts_header: String = (0..analysts).map(|a| format!("{:>5}", letter(a))).collect();
+    let _ = writeln!(
+        out,
+        "  {:<14}{counts_header}   strict P     R    F1   overlap P     R    F1   kappa alpha_U",
+        "label"
+    );
+    for label in &doc.labels {
+        let counts: String = label.counts.iter().map(|c| format!("{c:>5}")).collect();
+        let _ = writeln!(
+            out,
+            "  {:<14}{counts}   {}   {}   {:>6} {:>7}",
+            shorten(&label.name, 14),
+            prf(label.strict),
+            prf(label.overlap),
+            figure(label.kappa),
+            figure(label.alpha_u)
+        );
+    }
+    let _ = writeln!(out, "  overall alpha_U {}", figure(doc.overall.alpha_u));
+    let joined: usize = doc.joined_overlaps.iter().sum();
+    if joined > 0 {
+        let _ = writeln!(
+            out,
+            "  ({joined} span{} overlapping another span of the same label by the same analyst {} \
+             joined into one unit for alpha_U and kappa)",
+            if joined == 1 { "" } else { "s" },
+            if joined == 1 { "was" } else { "were" }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  SemEval-2013   COR  INC  PAR  MIS  SPU      P     R    F1"
+    );
+    let s = &doc.overall.semeval;
+    for (name, counts) in [
+        ("strict", s.strict),
+        ("exact", s.exact),
+        ("partial", s.partial),
+        ("type", s.type_),
+    ] {
+        let _ = writeln!(
+            out,
+            "  {name:<13}{:>5}{:>5}{:>5}{:>5}{:>5}  {}",
+            counts.correct,
+            counts.incorrect,
+            counts.partial,
+            counts.missing,
+            counts.spurious,
+            prf(counts.scores())
+        );
+    }
+    let differences: Vec<&Item> = doc.differences().map(|(_, item)| item).collect();
+    let agreements = doc.items.len() - differences.len();
+    let _ = writeln!(
+        out,
+        "  {agreements} agreement{}, {} difference{}{}",
+        if agreements == 1 { "" } else { "s" },
+        differences.len(),
+        if differences.len() == 1 { "" } else { "s" },
+        if differences.is_empty() { "" } else { ":" }
+    );
+    for item in differences {
+        difference(out, item);
+    }
+}
+
+fn difference(out: &mut String, item: &Item) {
+    let mut present: Vec<usize> = item.members.iter().map(|m| m.analyst).collect();
+    present.dedup();
+    let kind = match item.kind {
+        crate::compare::ItemKind::OnlyIn => {
+            let who: Vec<String> = present.iter().map(|&a| letter(a)).collect();
+            format!("only in {}", who.join(", "))
+        }
+        other => other.describe().to_owned(),
+    };
+    let _ = writeln!(out, "  - {kind} at {}..{}", item.span.start, item.span.end);
+    for member in &item.members {
+        let a = &member.annotation;
+        let _ = writeln!(
+            out,
+            "      {}: {} {}..{} “{}”",
+            letter(member.analyst),
+            a.label,
+            a.start,
+            a.end,
+            shorten(&a.quote, 70)
+        );
+    }
+}
+
+/// At most `max` chars, with "…" when cut.
+fn shorten(text: &str, max: usize) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
