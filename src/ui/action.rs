@@ -15,6 +15,10 @@ pub enum FileRequest {
     OpenProject,
     AddArticle,
     SaveAs,
+    /// Other analysts' projects to compare the open one with (one or more).
+    CompareWith,
+    /// Where to save the merged project of a comparison.
+    SaveMerged,
 }
 
 /// One request from a view.
@@ -67,6 +71,10 @@ pub enum Action {
     Chosen(FileRequest, PathBuf),
     /// Open a project or article by path (recent files, dropped files), guarding unsaved changes.
     OpenPath(PathBuf),
+    /// Compare the open project with these other analysts' projects.
+    CompareWith(Vec<PathBuf>),
+    /// A request from the compare view.
+    Compare(crate::ui::compare::CompareAction),
     Save,
     Quit,
     ShowFind,

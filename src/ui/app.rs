@@ -12,6 +12,7 @@ use eframe::egui::{self, Context, Rect, Ui};
 use super::{
     action::Action,
     article::{ArticleView, ViewInput},
+    compare::CompareSession,
     dialogs::{
         file_dialog::FileDialogs,
         messages::{Message, Messages},
@@ -90,6 +91,8 @@ pub struct MarginaliaApp {
     pub(super) recovery: RecoveryClock,
     /// Set once the user agreed to close with unsaved changes.
     pub(super) allow_close: bool,
+    /// The open comparison with other analysts' projects, shown instead of the article.
+    pub(super) compare: Option<CompareSession>,
     applied_dark: Option<bool>,
     window_title: String,
     /// When the app was made, until the first frame reports its start-up time.
@@ -129,6 +132,7 @@ impl MarginaliaApp {
             modal: None,
             after_save_as: None,
             allow_close: false,
+            compare: None,
             applied_dark: None,
             window_title: String::new(),
             started: Some(std::time::Instant::now()),
@@ -188,6 +192,12 @@ impl MarginaliaApp {
     #[must_use]
     pub fn char_rect(&self, offset: usize) -> Option<Rect> {
         self.current_view().and_then(|v| v.char_rect(offset))
+    }
+
+    /// The open comparison, if the compare view is showing.
+    #[must_use]
+    pub fn comparison(&self) -> Option<&CompareSession> {
+        self.compare.as_ref()
     }
 
     /// The data folder and recovery settings.
@@ -278,10 +288,19 @@ impl MarginaliaApp {
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
             let editor = self.workspace.editor();
-            let input = MenuInput {
-                undo: editor.undo_description(),
-                redo: editor.redo_description(),
-                has_document: self.doc.is_some(),
+            let input = match &self.compare {
+                Some(session) => MenuInput {
+                    undo: session.curation().can_undo().then_some("decision"),
+                    redo: session.curation().can_redo().then_some("decision"),
+                    has_document: false,
+                    comparing: true,
+                },
+                None => MenuInput {
+                    undo: editor.undo_description(),
+                    redo: editor.redo_description(),
+                    has_document: self.doc.is_some(),
+                    comparing: false,
+                },
             };
             menu_bar_ui(ui, &input, &mut self.prefs, &mut actions);
         });
@@ -295,35 +314,13 @@ impl MarginaliaApp {
             };
             status_ui(ui, &input);
         });
-        egui::Panel::left("documents-and-labels")
-            .resizable(true)
-            .default_size(250.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("left-panel")
-                    .show(ui, |ui| {
-                        documents_ui(
-                            ui,
-                            self.workspace.project(),
-                            self.doc.as_deref(),
-                            &mut actions,
-                        );
-                        ui.separator();
-                        self.labels_panel.ui(
-                            ui,
-                            self.workspace.project(),
-                            self.active_label.as_deref(),
-                            &mut actions,
-                        );
-                    });
-            });
-        egui::Panel::right("annotations")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| self.right_panel_ui(ui, &mut actions));
-        egui::CentralPanel::default_margins()
-            .show(ui, |ui| self.article_ui(ui, keys_free, &mut actions));
-
+        if let Some(session) = &mut self.compare {
+            let mut compare_actions = Vec::new();
+            session.ui(ui, self.prefs.dark, &mut compare_actions, &mut actions);
+            actions.extend(compare_actions.into_iter().map(Action::Compare));
+        } else {
+            self.editing_ui(ui, keys_free, &mut actions);
+        }
         self.files.ui(&ctx, &mut actions);
         if let Some(modal) = &mut self.modal
             && let Some(answer) = modal.ui(&ctx, self.workspace.project())
@@ -346,6 +343,33 @@ impl MarginaliaApp {
                 started.elapsed().as_secs_f64() * 1000.0
             );
         }
+    }
+
+    /// The editing panels: documents and labels, annotations and details, the article.
+    fn editing_ui(&mut self, ui: &mut Ui, keys_free: bool, actions: &mut Vec<Action>) {
+        egui::Panel::left("documents-and-labels")
+            .resizable(true)
+            .default_size(250.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("left-panel")
+                    .show(ui, |ui| {
+                        documents_ui(ui, self.workspace.project(), self.doc.as_deref(), actions);
+                        ui.separator();
+                        self.labels_panel.ui(
+                            ui,
+                            self.workspace.project(),
+                            self.active_label.as_deref(),
+                            actions,
+                        );
+                    });
+            });
+        egui::Panel::right("annotations")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| self.right_panel_ui(ui, actions));
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| self.article_ui(ui, keys_free, actions));
     }
 
     fn right_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

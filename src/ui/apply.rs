@@ -33,6 +33,14 @@ impl MarginaliaApp {
                 }
             }
             Action::Select(id) => self.selected = id,
+            Action::CompareWith(paths) => self.start_comparison(&paths),
+            Action::Compare(request) => {
+                if let Some(session) = &mut self.compare
+                    && session.apply(request)
+                {
+                    self.compare = None;
+                }
+            }
             Action::Reveal(id) => self.reveal(&id, ctx),
             Action::Delete(id) => {
                 if self.edit(Edit::DeleteAnnotation { doc, id }) {
@@ -59,12 +67,19 @@ impl MarginaliaApp {
                 boundary,
                 direction,
             } => self.nudge(&doc, &id, boundary, direction),
-            Action::Undo => {
-                self.workspace.editor_mut().undo();
-            }
-            Action::Redo => {
-                self.workspace.editor_mut().redo();
-            }
+            // In the compare view, undo and redo act on the curation decisions.
+            Action::Undo => match &mut self.compare {
+                Some(session) => session.undo(),
+                None => {
+                    self.workspace.editor_mut().undo();
+                }
+            },
+            Action::Redo => match &mut self.compare {
+                Some(session) => session.redo(),
+                None => {
+                    self.workspace.editor_mut().redo();
+                }
+            },
             Action::ShowDocument(id) => self.show_document(Some(id)),
             Action::SetActiveLabel(label) => self.active_label = label,
             Action::AddLabel(name) => {

@@ -9,6 +9,7 @@ use eframe::egui::{Context, ViewportCommand};
 use super::{
     action::{Action, FileRequest},
     app::{MarginaliaApp, Start},
+    compare::CompareSession,
     dialogs::modals::{Modal, Pending},
 };
 use crate::{
@@ -51,13 +52,21 @@ impl MarginaliaApp {
         match request {
             FileRequest::NewFromArticle => self.guard(Pending::NewFromArticle, ctx),
             FileRequest::OpenProject => self.guard(Pending::OpenProject, ctx),
-            FileRequest::AddArticle | FileRequest::SaveAs => self.choose_unguarded(request, ctx),
+            FileRequest::AddArticle
+            | FileRequest::SaveAs
+            | FileRequest::CompareWith
+            | FileRequest::SaveMerged => self.choose_unguarded(request, ctx),
         }
     }
 
     pub(super) fn choose_unguarded(&mut self, request: FileRequest, ctx: &Context) {
         let suggested = match request {
             FileRequest::SaveAs => suggested_file_name(&self.workspace.project().meta().title),
+            FileRequest::SaveMerged => self
+                .compare
+                .as_ref()
+                .map(super::compare::CompareSession::suggested_file_name)
+                .unwrap_or_default(),
             _ => String::new(),
         };
         let folder = self.dialog_folder();
@@ -103,6 +112,8 @@ impl MarginaliaApp {
                     .messages
                     .error(format!("Could not add {}", path.display()), e.to_string()),
             },
+            FileRequest::CompareWith => self.start_comparison(&[path.to_owned()]),
+            FileRequest::SaveMerged => self.save_merged(&with_project_extension(path)),
             FileRequest::SaveAs => {
                 let path = with_project_extension(path);
                 if self.save_as(&path)
@@ -159,8 +170,39 @@ impl MarginaliaApp {
         );
     }
 
+    /// Compares the open project with the projects at `others` and shows the compare view; on
+    /// failure a message says why and the project stays as it was.
+    pub(super) fn start_comparison(&mut self, others: &[PathBuf]) {
+        match CompareSession::open(self.workspace.project(), others) {
+            Ok(session) => self.compare = Some(session),
+            Err(e) => self.messages.error("Could not compare the projects", e),
+        }
+    }
+
+    /// Saves the comparison's merged project to `path`.
+    fn save_merged(&mut self, path: &Path) {
+        let Some(session) = &mut self.compare else {
+            return;
+        };
+        match session.save_merged(path) {
+            Ok(()) => self.messages.info(
+                "Merged project saved",
+                format!(
+                    "Saved to {}. The compared projects were not changed. Items still undecided \
+                     were left out.",
+                    path.display()
+                ),
+            ),
+            Err(e) => self.messages.error(
+                format!("Could not save to {}", path.display()),
+                format!("{e}\n\nYour decisions are still here. Choose another place with Save merged project as…."),
+            ),
+        }
+    }
+
     /// Makes `workspace` the open one, with fresh views.
     pub(super) fn replace_workspace(&mut self, workspace: Workspace) {
+        self.compare = None;
         self.workspace = workspace;
         self.views.clear();
         self.doc = None;

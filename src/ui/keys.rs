@@ -48,6 +48,10 @@ impl MarginaliaApp {
                 actions.push(action);
             }
         }
+        if self.compare.is_some() {
+            super::compare::CompareSession::keys(ctx, actions);
+            return;
+        }
         let Some(id) = self.selected.clone() else {
             return;
         };

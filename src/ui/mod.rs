@@ -6,6 +6,7 @@ mod app;
 mod apply;
 mod article;
 mod colors;
+pub mod compare;
 pub mod dialogs;
 mod files;
 mod keys;

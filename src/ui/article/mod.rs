@@ -3,7 +3,7 @@
 //! Lays out only the blocks near the viewport and finds blocks by binary search, so a frame
 //! costs what is on screen, not the article's length. Offsets are chars of the document text.
 
-mod blocks;
+pub(super) mod blocks;
 mod cycle;
 mod decorations;
 mod geometry;

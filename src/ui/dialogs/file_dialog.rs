@@ -24,7 +24,7 @@ struct Typed {
 pub struct FileDialogs {
     /// Whether to try native dialogs at all (off in tests and when known to be unavailable).
     native: bool,
-    pending: Option<(FileRequest, Receiver<Option<PathBuf>>)>,
+    pending: Option<(FileRequest, Receiver<Vec<PathBuf>>)>,
     typed: Option<Typed>,
 }
 
@@ -76,9 +76,12 @@ impl FileDialogs {
         let dialog = dialog_for(request, folder, suggested);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let chosen = match request {
-                FileRequest::SaveAs => dialog.save_file(),
-                _ => dialog.pick_file(),
+            let chosen: Vec<PathBuf> = match request {
+                FileRequest::SaveAs | FileRequest::SaveMerged => {
+                    dialog.save_file().into_iter().collect()
+                }
+                FileRequest::CompareWith => dialog.pick_files().unwrap_or_default(),
+                _ => dialog.pick_file().into_iter().collect(),
             };
             let _ = send.send(chosen);
             ctx.request_repaint();
@@ -90,11 +93,12 @@ impl FileDialogs {
     pub fn ui(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
         if let Some((request, receiver)) = &self.pending {
             match receiver.try_recv() {
-                Ok(Some(path)) => {
-                    actions.push(Action::Chosen(*request, path));
+                Ok(paths) => {
+                    if !paths.is_empty() {
+                        actions.push(answer(*request, paths));
+                    }
                     self.pending = None;
                 }
-                Ok(None) => self.pending = None,
                 Err(TryRecvError::Disconnected) => {
                     let request = *request;
                     self.pending = None;
@@ -117,7 +121,11 @@ impl FileDialogs {
             if let Some(reason) = &typed.reason {
                 ui.label(reason);
             }
-            let caption = ui.label("Path of the file:");
+            let caption = ui.label(if typed.request == FileRequest::CompareWith {
+                "Paths of the projects (separate several with ;):"
+            } else {
+                "Path of the file:"
+            });
             let edit = ui
                 .add(TextEdit::singleline(&mut typed.text).desired_width(420.0))
                 .labelled_by(caption.id);
@@ -134,7 +142,16 @@ impl FileDialogs {
                     || enter)
                     && !path.is_empty()
                 {
-                    actions.push(Action::Chosen(typed.request, PathBuf::from(path)));
+                    let paths = if typed.request == FileRequest::CompareWith {
+                        path.split(';')
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .map(PathBuf::from)
+                            .collect()
+                    } else {
+                        vec![PathBuf::from(path)]
+                    };
+                    actions.push(answer(typed.request, paths));
                     close = true;
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -148,12 +165,23 @@ impl FileDialogs {
     }
 }
 
+/// The action for files chosen for `request` (`paths` is not empty).
+fn answer(request: FileRequest, mut paths: Vec<PathBuf>) -> Action {
+    if request == FileRequest::CompareWith {
+        Action::CompareWith(paths)
+    } else {
+        Action::Chosen(request, paths.swap_remove(0))
+    }
+}
+
 fn title(request: FileRequest) -> &'static str {
     match request {
         FileRequest::NewFromArticle => "New project from article",
         FileRequest::OpenProject => "Open project",
         FileRequest::AddArticle => "Add article to project",
         FileRequest::SaveAs => "Save project as",
+        FileRequest::CompareWith => "Compare with other analysts' projects",
+        FileRequest::SaveMerged => "Save merged project as",
     }
 }
 
@@ -163,8 +191,10 @@ fn dialog_for(request: FileRequest, folder: Option<&Path>, suggested: &str) -> r
         dialog = dialog.set_directory(folder);
     }
     match request {
-        FileRequest::OpenProject => dialog.add_filter("Marginalia project", &["ron"]),
-        FileRequest::SaveAs => dialog
+        FileRequest::OpenProject | FileRequest::CompareWith => {
+            dialog.add_filter("Marginalia project", &["ron"])
+        }
+        FileRequest::SaveAs | FileRequest::SaveMerged => dialog
             .add_filter("Marginalia project", &["ron"])
             .set_file_name(suggested),
         FileRequest::NewFromArticle | FileRequest::AddArticle => dialog

@@ -6,6 +6,7 @@ use eframe::egui::{self, Button, KeyboardShortcut, Ui};
 
 use crate::ui::{
     action::{Action, FileRequest},
+    compare::CompareAction,
     prefs::{Prefs, READING_WIDTHS, TEXT_SIZES},
     shortcuts,
 };
@@ -15,6 +16,8 @@ pub struct MenuInput {
     pub undo: Option<&'static str>,
     pub redo: Option<&'static str>,
     pub has_document: bool,
+    /// Whether the compare view is showing.
+    pub comparing: bool,
 }
 
 fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -31,7 +34,7 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: b
 
 pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, &prefs.recent, actions));
+        ui.menu_button("File", |ui| file_menu_ui(ui, input, &prefs.recent, actions));
         ui.menu_button("Edit", |ui| {
             let undo = input
                 .undo
@@ -62,7 +65,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
+fn file_menu_ui(ui: &mut Ui, input: &MenuInput, recent: &[PathBuf], actions: &mut Vec<Action>) {
     let choose = [
         (
             "New project from article…",
@@ -87,6 +90,17 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     }
     if item(ui, "Save as…", Some(&shortcuts::SAVE_AS), true) {
         actions.push(Action::Choose(FileRequest::SaveAs));
+    }
+    ui.separator();
+    if input.comparing {
+        if item(ui, "Save merged project as…", None, true) {
+            actions.push(Action::Choose(FileRequest::SaveMerged));
+        }
+        if item(ui, "Close comparison", None, true) {
+            actions.push(Action::Compare(CompareAction::Close { confirmed: false }));
+        }
+    } else if item(ui, "Compare with…", None, true) {
+        actions.push(Action::Choose(FileRequest::CompareWith));
     }
     ui.separator();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {

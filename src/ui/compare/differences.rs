@@ -1,0 +1,234 @@
+//! The differences panel of the compare view: counts, the list of differences, the current one
+//! with every analyst's version, and the curation buttons (accept one side, keep all, drop).
+
+use std::path::Path;
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::CompareAction;
+use crate::{
+    compare::{Comparison, Curation, Decision, Item, ItemKind},
+    model::Label,
+    ui::{
+        action::{Action, FileRequest},
+        widgets::shorten,
+    },
+};
+
+/// What the panel shows.
+pub struct PanelInput<'a> {
+    pub comparison: &'a Comparison,
+    pub curation: &'a Curation,
+    pub doc: usize,
+    pub current: Option<usize>,
+    pub saved_to: Option<&'a Path>,
+    pub unsaved: bool,
+    pub confirm_close: bool,
+    pub labels: &'a [Label],
+}
+
+fn letter(analyst: usize) -> char {
+    char::from(b'A' + u8::try_from(analyst.min(25)).unwrap_or(25))
+}
+
+fn describe(item: &Item) -> String {
+    match item.kind {
+        ItemKind::OnlyIn => {
+            let who: String = item.analysts().into_iter().map(letter).collect();
+            format!("only in {who}")
+        }
+        kind => kind.describe().to_owned(),
+    }
+}
+
+fn decision_text(decision: Option<Decision>, analysts: usize) -> String {
+    match decision {
+        None => "undecided".to_owned(),
+        Some(Decision::Accept(a)) => format!("accept {}", letter(a)),
+        Some(Decision::KeepAll) => if analysts == 2 {
+            "keep both"
+        } else {
+            "keep all"
+        }
+        .to_owned(),
+        Some(Decision::Drop) => "drop".to_owned(),
+    }
+}
+
+pub fn differences_ui(
+    ui: &mut Ui,
+    input: &PanelInput<'_>,
+    actions: &mut Vec<CompareAction>,
+    file_actions: &mut Vec<Action>,
+) {
+    let doc = &input.comparison.documents[input.doc];
+    let names = &input.comparison.analysts;
+    let differences: Vec<(usize, &Item)> = doc.differences().collect();
+    let agreements = doc.items.len() - differences.len();
+
+    ui.heading("Differences");
+    ui.label(format!(
+        "{} differences, {agreements} agreements in this article; {} items undecided in all.",
+        differences.len(),
+        input.curation.undecided()
+    ));
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Accept all agreements")
+            .on_hover_text("Keep every passage all analysts coded alike")
+            .clicked()
+        {
+            actions.push(CompareAction::AcceptAllAgreements);
+        }
+        if ui.button("Previous (P)").clicked() {
+            actions.push(CompareAction::Step(false));
+        }
+        if ui.button("Next (N)").clicked() {
+            actions.push(CompareAction::Step(true));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Save merged project as…")
+            .on_hover_text("Undecided items are left out; the compared projects are not changed")
+            .clicked()
+        {
+            file_actions.push(Action::Choose(FileRequest::SaveMerged));
+        }
+        let close = if input.confirm_close {
+            "Discard decisions and close"
+        } else {
+            "Close comparison"
+        };
+        if ui.button(close).clicked() {
+            actions.push(CompareAction::Close {
+                confirmed: input.confirm_close,
+            });
+        }
+    });
+    if input.confirm_close {
+        ui.colored_label(ui.visuals().warn_fg_color, "Your decisions are not saved in a merged project yet. Save merged project as… keeps them.");
+    }
+    if let Some(path) = input.saved_to {
+        ui.horizontal_wrapped(|ui| {
+            let note = if input.unsaved {
+                "Last saved to"
+            } else {
+                "Saved to"
+            };
+            ui.weak(format!("{note} {}", path.display()));
+            if ui.button("Open merged project").clicked() {
+                file_actions.push(Action::OpenPath(path.to_owned()));
+            }
+        });
+    }
+    ui.separator();
+
+    if let Some(index) = input.current {
+        current_ui(ui, input, index, actions);
+        ui.separator();
+    } else {
+        ui.weak("Press N for the first difference, or click one below or in the text.");
+    }
+
+    egui::ScrollArea::vertical()
+        .id_salt("difference-list")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (index, item) in differences {
+                let decision =
+                    decision_text(input.curation.decision((input.doc, index)), names.len());
+                let text = format!(
+                    "{} — “{}” [{decision}]",
+                    describe(item),
+                    shorten(&item.members[0].annotation.quote, 40)
+                );
+                let response = ui.selectable_label(input.current == Some(index), text);
+                if response.clicked() {
+                    actions.push(CompareAction::Show(index));
+                }
+                if input.current == Some(index) && response.rect.is_positive() {
+                    response.scroll_to_me(None);
+                }
+            }
+        });
+}
+
+/// The current item: every analyst's version and the decision buttons.
+fn current_ui(ui: &mut Ui, input: &PanelInput<'_>, index: usize, actions: &mut Vec<CompareAction>) {
+    let doc = &input.comparison.documents[input.doc];
+    let Some(item) = doc.items.get(index) else {
+        return;
+    };
+    let names = &input.comparison.analysts;
+    ui.strong(format!(
+        "{} at chars {}..{}",
+        describe(item),
+        item.span.start,
+        item.span.end
+    ));
+    for (analyst, name) in names.iter().enumerate() {
+        let members: Vec<_> = item
+            .members
+            .iter()
+            .filter(|m| m.analyst == analyst)
+            .collect();
+        if members.is_empty() {
+            ui.label(RichText::new(format!("{}: {name} — nothing here", letter(analyst))).weak());
+        }
+        for member in members {
+            let a = &member.annotation;
+            let label = input
+                .labels
+                .iter()
+                .find(|l| l.id == a.label)
+                .map_or(a.label.as_str(), |l| l.name.as_str());
+            ui.label(format!(
+                "{}: {name} — {label}, chars {}..{}",
+                letter(analyst),
+                a.start,
+                a.end
+            ));
+            ui.label(RichText::new(format!("“{}”", shorten(&a.quote, 160))).italics());
+            if !a.note.trim().is_empty() {
+                ui.weak(format!("Note: {}", shorten(&a.note, 160)));
+            }
+        }
+    }
+    let decided = input.curation.decision((input.doc, index));
+    ui.label(format!("Decision: {}", decision_text(decided, names.len())));
+    ui.horizontal_wrapped(|ui| {
+        for (analyst, name) in names.iter().enumerate() {
+            let text = format!("Accept {}: {name}", letter(analyst));
+            if ui
+                .selectable_label(decided == Some(Decision::Accept(analyst)), text)
+                .clicked()
+            {
+                actions.push(CompareAction::Decide(
+                    index,
+                    Some(Decision::Accept(analyst)),
+                ));
+            }
+        }
+        let keep = if names.len() == 2 {
+            "Keep both"
+        } else {
+            "Keep all"
+        };
+        if ui
+            .selectable_label(decided == Some(Decision::KeepAll), keep)
+            .clicked()
+        {
+            actions.push(CompareAction::Decide(index, Some(Decision::KeepAll)));
+        }
+        if ui
+            .selectable_label(decided == Some(Decision::Drop), "Drop")
+            .clicked()
+        {
+            actions.push(CompareAction::Decide(index, Some(Decision::Drop)));
+        }
+        if decided.is_some() && ui.button("Undecide").clicked() {
+            actions.push(CompareAction::Decide(index, None));
+        }
+    });
+}

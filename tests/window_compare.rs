@@ -1,0 +1,182 @@
+//! The compare view, driven headless through egui_kittest: open a comparison of the two sample
+//! projects from the File menu, step to differences with N, decide them with the buttons (and
+//! undo one), and save the merged project; the checks are on the saved file.
+
+use std::{path::Path, time::Duration};
+
+use eframe::egui::{Key, Modifiers, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use marginalia::{
+    compare::ItemKind,
+    store,
+    ui::{AppConfig, MarginaliaApp, Start, prefs::Prefs},
+};
+
+type App<'a> = Harness<'a, MarginaliaApp>;
+
+fn open(file: &Path, data: &Path) -> App<'static> {
+    let file = file.to_owned();
+    let config = AppConfig {
+        data_dir: data.to_owned(),
+        recovery_interval: Duration::from_secs(30),
+        native_dialogs: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |_cc| {
+            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
+        });
+    harness.run_steps(3);
+    harness
+}
+
+fn press(app: &mut App<'_>, modifiers: Modifiers, key: Key) {
+    app.key_press_modifiers(modifiers, key);
+    app.run_steps(2);
+}
+
+fn click(app: &mut App<'_>, label: &str) {
+    app.get_by_label(label).click();
+    app.run_steps(2);
+}
+
+/// The shown document's current item.
+fn current_item(app: &App<'_>) -> marginalia::compare::Item {
+    let session = app.state().comparison().expect("comparing");
+    let (doc, item) = session.current();
+    session.comparison().documents[doc].items[item.expect("an item is current")].clone()
+}
+
+#[test]
+fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects");
+    let mine = dir.path().join("maren.ron");
+    let theirs = dir.path().join("tomas.ron");
+    std::fs::copy(samples.join("cyber-norms-sample.ron"), &mine).unwrap();
+    std::fs::copy(samples.join("cyber-norms-sample-second-coder.ron"), &theirs).unwrap();
+    let inputs_before = (
+        std::fs::read(&mine).unwrap(),
+        std::fs::read(&theirs).unwrap(),
+    );
+    let mut app = open(&mine, dir.path());
+
+    click(&mut app, "File");
+    click(&mut app, "Compare with…");
+    app.run_steps(2);
+    // The field starts in the project's folder: complete it with the other analyst's file.
+    app.get_by_label("Paths of the projects (separate several with ;):")
+        .type_text("tomas.ron");
+    app.run_steps(1);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+    assert!(
+        app.state().messages().is_empty(),
+        "{:?}",
+        app.state().messages()
+    );
+    let session = app.state().comparison().expect("the compare view is open");
+    assert_eq!(session.comparison().analysts, ["Maren Olsen", "Tomas Lind"]);
+    app.get_by_label("Compared article");
+
+    click(&mut app, "Accept all agreements");
+
+    // N steps to the first difference: Tomas left out the opening "Yet".
+    press(&mut app, Modifiers::NONE, Key::N);
+    let first = current_item(&app);
+    assert_eq!(first.kind, ItemKind::BoundaryConflict);
+    assert!(
+        first.members[1]
+            .annotation
+            .quote
+            .starts_with("its modesty is deceptive")
+    );
+    click(&mut app, "Accept B: Tomas Lind");
+
+    // The next difference is a label conflict: accept Maren's, undo, and keep both instead.
+    press(&mut app, Modifiers::NONE, Key::N);
+    let second = current_item(&app);
+    assert_eq!(second.kind, ItemKind::LabelConflict);
+    click(&mut app, "Accept A: Maren Olsen");
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    click(&mut app, "Keep both");
+    // P goes back to the first difference.
+    press(&mut app, Modifiers::NONE, Key::P);
+    assert_eq!(current_item(&app), first);
+
+    click(&mut app, "Save merged project as…");
+    app.run_steps(2);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+    let messages = app.state().messages();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(!messages[0].is_error, "{messages:?}");
+
+    let merged_file = dir.path().join("cyber-norms-two-commentaries-merged.ron");
+    let merged = store::load(&merged_file)
+        .expect("the merged project loads")
+        .project;
+    assert!(store::load(&merged_file).unwrap().warnings.is_empty());
+    let doc = &merged.documents()[0];
+    let spans: Vec<(usize, usize, &str)> = doc
+        .annotations()
+        .iter()
+        .map(|a| (a.start, a.end, a.label.as_str()))
+        .collect();
+    // Tomas's boundaries for the first difference, not Maren's.
+    let b = &first.members[1].annotation;
+    let a = &first.members[0].annotation;
+    assert!(spans.contains(&(b.start, b.end, b.label.as_str())));
+    assert!(!spans.contains(&(a.start, a.end, a.label.as_str())));
+    let kept_b = doc
+        .annotations()
+        .iter()
+        .find(|x| x.start == b.start && x.end == b.end)
+        .unwrap();
+    assert_eq!(kept_b.analysts, ["Tomas Lind"]);
+    // Both labels of the label conflict.
+    for member in &second.members {
+        let x = &member.annotation;
+        assert!(spans.contains(&(x.start, x.end, x.label.as_str())), "{x:?}");
+    }
+    // Every agreement, recorded as coming from both analysts; undecided differences left out.
+    let comparison = app.state().comparison().unwrap().comparison();
+    let agreements: usize = comparison
+        .documents
+        .iter()
+        .map(|d| {
+            d.items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Agreement)
+                .count()
+        })
+        .sum();
+    let from_both = merged
+        .documents()
+        .iter()
+        .flat_map(|d| d.annotations())
+        .filter(|x| x.analysts == ["Maren Olsen", "Tomas Lind"])
+        .count();
+    assert_eq!(from_both, agreements);
+    let total: usize = merged
+        .documents()
+        .iter()
+        .map(|d| d.annotations().len())
+        .sum();
+    assert_eq!(total, agreements + 1 + 2);
+    assert!(
+        !spans
+            .iter()
+            .any(|s| doc.quote(marginalia::model::Span::new(s.0, s.1))
+                == Some("Officials from several smaller states"))
+    );
+
+    // The compared projects are untouched.
+    assert_eq!(
+        (
+            std::fs::read(&mine).unwrap(),
+            std::fs::read(&theirs).unwrap()
+        ),
+        inputs_before
+    );
+}
