@@ -9,4 +9,5 @@ pub mod import;
 pub mod model;
 pub mod store;
 pub mod ui;
+pub mod workload;
 pub mod workspace;
