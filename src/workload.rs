@@ -36,14 +36,75 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "the", "state", "norm", "attack", "report", "ministry", "said", "that", "its", "territory",
-    "was", "used", "by", "a", "group", "which", "officials", "denied", "any", "role", "in",
-    "cyberspace", "due", "diligence", "requires", "reasonable", "steps", "against", "harm",
-    "evidence", "attribution", "remains", "contested", "and", "experts", "argue", "sovereignty",
-    "obligation", "conduct", "response", "notification", "infrastructure", "government",
-    "agency", "international", "law", "court", "treaty", "should", "must", "may", "never",
-    "publicly", "claimed", "according", "to", "analysts", "Völkerrecht", "état", "Petrović",
-    "Zürich", "São", "Paulo", "naïve", "coöperation", "東京", "—", "“independent”", "résumé",
+    "the",
+    "state",
+    "norm",
+    "attack",
+    "report",
+    "ministry",
+    "said",
+    "that",
+    "its",
+    "territory",
+    "was",
+    "used",
+    "by",
+    "a",
+    "group",
+    "which",
+    "officials",
+    "denied",
+    "any",
+    "role",
+    "in",
+    "cyberspace",
+    "due",
+    "diligence",
+    "requires",
+    "reasonable",
+    "steps",
+    "against",
+    "harm",
+    "evidence",
+    "attribution",
+    "remains",
+    "contested",
+    "and",
+    "experts",
+    "argue",
+    "sovereignty",
+    "obligation",
+    "conduct",
+    "response",
+    "notification",
+    "infrastructure",
+    "government",
+    "agency",
+    "international",
+    "law",
+    "court",
+    "treaty",
+    "should",
+    "must",
+    "may",
+    "never",
+    "publicly",
+    "claimed",
+    "according",
+    "to",
+    "analysts",
+    "Völkerrecht",
+    "état",
+    "Petrović",
+    "Zürich",
+    "São",
+    "Paulo",
+    "naïve",
+    "coöperation",
+    "東京",
+    "—",
+    "“independent”",
+    "résumé",
 ];
 
 /// An article of about `bytes` UTF-8 bytes: paragraphs of 1–8 sentences of 6–30 words, blank
@@ -134,9 +195,22 @@ pub fn two_analysts(bytes: usize, annotations: usize, seed: u64) -> (Project, Pr
         };
         first.push(span);
     }
-    let project_a = build("Workload", "Analyst A", &text, first.iter().enumerate().map(|(i, &s)| {
-        (s, labels[i % 3], if i % 3 == 0 { "A note on this passage." } else { "" })
-    }));
+    let project_a = build(
+        "Workload",
+        "Analyst A",
+        &text,
+        first.iter().enumerate().map(|(i, &s)| {
+            (
+                s,
+                labels[i % 3],
+                if i % 3 == 0 {
+                    "A note on this passage."
+                } else {
+                    ""
+                },
+            )
+        }),
+    );
 
     let mut second: Vec<(Span, &str, &str)> = Vec::with_capacity(annotations);
     for (i, &span) in first.iter().enumerate() {
@@ -145,7 +219,9 @@ pub fn two_analysts(bytes: usize, annotations: usize, seed: u64) -> (Project, Pr
         match roll {
             0..80 => second.push((span, label, "")),
             80..88 => {
-                let at = words.partition_point(|w| w.end <= span.end).min(words.len() - 1);
+                let at = words
+                    .partition_point(|w| w.end <= span.end)
+                    .min(words.len() - 1);
                 let next = (at + 1).min(words.len() - 1);
                 second.push((Span::new(span.start, words[next].end), label, ""));
             }
@@ -163,7 +239,12 @@ pub fn two_analysts(bytes: usize, annotations: usize, seed: u64) -> (Project, Pr
     (project_a, project_b)
 }
 
-fn build<'a>(title: &str, annotator: &str, text: &str, spans: impl Iterator<Item = (Span, &'a str, &'a str)>) -> Project {
+fn build<'a>(
+    title: &str,
+    annotator: &str,
+    text: &str,
+    spans: impl Iterator<Item = (Span, &'a str, &'a str)>,
+) -> Project {
     let document = Document::new("d-1", "Generated article", text.to_owned());
     let now = "2026-11-26T10:00:00Z";
     let annotations: Vec<Annotation> = spans
@@ -186,7 +267,11 @@ fn build<'a>(title: &str, annotator: &str, text: &str, spans: impl Iterator<Item
         created: now.to_owned(),
         modified: now.to_owned(),
     };
-    Project::from_parts(meta, default_labels(), vec![document.with_annotations(annotations)])
+    Project::from_parts(
+        meta,
+        default_labels(),
+        vec![document.with_annotations(annotations)],
+    )
 }
 
 #[cfg(test)]
