@@ -9,7 +9,7 @@ use egui_kittest::{Harness, kittest::Queryable};
 use marginalia::{
     compare::ItemKind,
     store,
-    ui::{AppConfig, MarginaliaApp, Start, prefs::Prefs},
+    ui::{AppConfig, MarginaliaApp, Start, dialogs::modals::Modal, prefs::Prefs},
 };
 
 type App<'a> = Harness<'a, MarginaliaApp>;
@@ -104,6 +104,19 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
     press(&mut app, Modifiers::NONE, Key::P);
     assert_eq!(current_item(&app), first);
 
+    // Opening another project now would lose the decisions: the window asks first.
+    press(&mut app, Modifiers::COMMAND, Key::O);
+    assert!(matches!(
+        app.state().modal(),
+        Some(Modal::UnsavedDecisions { .. })
+    ));
+    click(&mut app, "Cancel");
+    assert!(app.state().modal().is_none());
+    assert!(
+        app.state().comparison().is_some(),
+        "Cancel keeps the comparison"
+    );
+
     click(&mut app, "Save merged project as…");
     app.run_steps(2);
     press(&mut app, Modifiers::NONE, Key::Enter);
@@ -170,6 +183,11 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
             .any(|s| doc.quote(marginalia::model::Span::new(s.0, s.1))
                 == Some("Officials from several smaller states"))
     );
+
+    // Saved: the guard no longer asks, Open goes straight to choosing a file.
+    press(&mut app, Modifiers::COMMAND, Key::O);
+    assert!(app.state().modal().is_none());
+    app.get_by_label("Path of the file:");
 
     // The compared projects are untouched.
     assert_eq!(

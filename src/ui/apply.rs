@@ -205,6 +205,10 @@ impl MarginaliaApp {
                     self.proceed(then, ctx);
                 }
             }
+            Answer::DiscardDecisionsThen(then) => {
+                self.compare = None;
+                self.guard(then, ctx);
+            }
             Answer::DiscardThen(then) => {
                 self.discard_recovery_copy();
                 self.proceed(then, ctx);

@@ -77,7 +77,9 @@ impl MarginaliaApp {
     /// Goes on with `then` at once, or asks Save / Discard / Cancel first if there are unsaved
     /// changes.
     pub(super) fn guard(&mut self, then: Pending, ctx: &Context) {
-        if self.workspace.is_dirty() {
+        if self.has_unsaved_decisions() {
+            self.modal = Some(Modal::UnsavedDecisions { then });
+        } else if self.workspace.is_dirty() {
             self.modal = Some(Modal::UnsavedChanges { then });
         } else {
             self.proceed(then, ctx);
@@ -177,6 +179,13 @@ impl MarginaliaApp {
             Ok(session) => self.compare = Some(session),
             Err(e) => self.messages.error("Could not compare the projects", e),
         }
+    }
+
+    /// Whether an open comparison holds decisions not saved in a merged project.
+    pub(super) fn has_unsaved_decisions(&self) -> bool {
+        self.compare
+            .as_ref()
+            .is_some_and(CompareSession::has_unsaved_decisions)
     }
 
     /// Saves the comparison's merged project to `path`.

@@ -117,7 +117,7 @@ impl MarginaliaApp {
     pub(super) fn close_request(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
-            && self.workspace.is_dirty()
+            && (self.workspace.is_dirty() || self.has_unsaved_decisions())
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             if self.modal.is_none() {

@@ -26,6 +26,10 @@ pub enum Modal {
     UnsavedChanges {
         then: Pending,
     },
+    /// The comparison has curation decisions not saved in a merged project.
+    UnsavedDecisions {
+        then: Pending,
+    },
     RemoveLabel {
         id: String,
         name: String,
@@ -45,6 +49,8 @@ pub enum Modal {
 pub enum Answer {
     SaveThen(Pending),
     DiscardThen(Pending),
+    /// Close the comparison without saving its decisions, then go on.
+    DiscardDecisionsThen(Pending),
     RemoveLabel {
         id: String,
         removal: LabelRemoval,
@@ -134,6 +140,21 @@ impl Modal {
                         }
                     });
                     ui.weak("Either way, Undo brings everything back.");
+                }
+                Self::UnsavedDecisions { then } => {
+                    ui.heading("Discard the comparison's decisions?");
+                    ui.label(
+                        "The decisions taken in the comparison are not saved in a merged project \
+                         yet. Cancel, then Save merged project as… keeps them.",
+                    );
+                    ui.horizontal(|ui| {
+                        if ui.button("Discard decisions").clicked() {
+                            answer = Some(Answer::DiscardDecisionsThen(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
                 }
                 Self::Recovery { path, written } => {
                     ui.heading("Recover unsaved work?");

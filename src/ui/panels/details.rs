@@ -82,6 +82,10 @@ impl DetailsPanel {
             ),
         };
         ui.weak(offsets);
+        if !annotation.analysts.is_empty() {
+            ui.weak(format!("From: {}", annotation.analysts.join(", ")))
+                .on_hover_text("In a merged project: the analysts who coded this passage alike");
+        }
 
         if self.note_for.as_deref() != Some(annotation.id.as_str()) {
             self.note = annotation.note.clone();
