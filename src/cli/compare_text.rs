@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::compare::{
     CompareOptions, Comparison, DocumentComparison, Item, NotComparedReason, Prf,
+    analyst_letter as letter,
 };
 
 /// The whole report.
@@ -49,13 +50,6 @@ pub fn to_text(comparison: &Comparison, options: &CompareOptions) -> String {
         "\nn/a: not defined — nobody used the label (nothing to agree on), or one side has no spans.\n",
     );
     out
-}
-
-fn letter(analyst: usize) -> String {
-    u8::try_from(analyst).ok().filter(|&a| a < 26).map_or_else(
-        || format!("#{}", analyst + 1),
-        |a| char::from(b'A' + a).to_string(),
-    )
 }
 
 fn figure(value: Option<f64>) -> String {

@@ -94,6 +94,15 @@ pub fn codebook(projects: &[&Project]) -> Vec<Label> {
     labels
 }
 
+/// The short name of analyst `index` in tables and lists: A, B, … Z, then #27, #28, ….
+#[must_use]
+pub fn analyst_letter(index: usize) -> String {
+    u8::try_from(index).ok().filter(|&i| i < 26).map_or_else(
+        || format!("#{}", index + 1),
+        |i| char::from(b'A' + i).to_string(),
+    )
+}
+
 /// A name for each project's analyst: the annotator, or "Analyst N" when empty; repeats get
 /// " (2)", " (3)", ….
 #[must_use]

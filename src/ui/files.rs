@@ -65,7 +65,7 @@ impl MarginaliaApp {
             FileRequest::SaveMerged => self
                 .compare
                 .as_ref()
-                .map(super::compare::CompareSession::suggested_file_name)
+                .map(|c| suggested_file_name(&c.merged_title()))
                 .unwrap_or_default(),
             _ => String::new(),
         };

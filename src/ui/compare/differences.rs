@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::CompareAction;
 use crate::{
-    compare::{Comparison, Curation, Decision, Item, ItemKind},
+    compare::{Comparison, Curation, Decision, Item, ItemKind, analyst_letter as letter},
     model::Label,
     ui::{
         action::{Action, FileRequest},
@@ -27,15 +27,11 @@ pub struct PanelInput<'a> {
     pub labels: &'a [Label],
 }
 
-fn letter(analyst: usize) -> char {
-    char::from(b'A' + u8::try_from(analyst.min(25)).unwrap_or(25))
-}
-
 fn describe(item: &Item) -> String {
     match item.kind {
         ItemKind::OnlyIn => {
-            let who: String = item.analysts().into_iter().map(letter).collect();
-            format!("only in {who}")
+            let who: Vec<String> = item.analysts().into_iter().map(letter).collect();
+            format!("only in {}", who.join(", "))
         }
         kind => kind.describe().to_owned(),
     }

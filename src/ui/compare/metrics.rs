@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::CompareAction;
 use crate::{
-    compare::{Comparison, NotComparedReason, Prf, SchemeCounts},
+    compare::{Comparison, NotComparedReason, Prf, SchemeCounts, analyst_letter},
     ui::{colors::label_color, widgets::color_chip},
 };
 
@@ -55,9 +55,7 @@ pub fn metrics_ui(
     }
     let compared = &documents[doc];
     let names = &comparison.analysts;
-    let letters: Vec<String> = (0..names.len())
-        .map(|i| char::from(b'A' + u8::try_from(i.min(25)).unwrap_or(25)).to_string())
-        .collect();
+    let letters: Vec<String> = (0..names.len()).map(analyst_letter).collect();
     for (letter, name) in letters.iter().zip(names) {
         ui.label(format!("{letter}: {name}"));
     }

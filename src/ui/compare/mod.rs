@@ -150,21 +150,10 @@ impl CompareSession {
         Ok(())
     }
 
-    /// A file name to suggest for the merged project.
+    /// A title to name the merged project's file after.
     #[must_use]
-    pub fn suggested_file_name(&self) -> String {
-        let title = &self.projects[0].meta().title;
-        let stem: String = title
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(6)
-            .collect::<Vec<_>>()
-            .join("-")
-            .to_lowercase();
-        format!(
-            "{}-merged.ron",
-            if stem.is_empty() { "project" } else { &stem }
-        )
+    pub fn merged_title(&self) -> String {
+        format!("{} merged", self.projects[0].meta().title)
     }
 
     /// Applies a request of the view; returns true when the comparison should close.

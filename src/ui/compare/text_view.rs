@@ -393,7 +393,7 @@ fn header_ui(ui: &mut Ui, names: &[String], layout: Layout, column_width: f32, t
             ui.horizontal(|ui| {
                 ui.add_space(text_left);
                 for (i, name) in names.iter().enumerate() {
-                    let letter = char::from(b'A' + u8::try_from(i.min(25)).unwrap_or(25));
+                    let letter = crate::compare::analyst_letter(i);
                     ui.allocate_ui(vec2(column_width, 20.0), |ui| {
                         ui.set_width(column_width);
                         ui.strong(format!("{letter}: {name}"));
