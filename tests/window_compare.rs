@@ -104,6 +104,21 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
     press(&mut app, Modifiers::NONE, Key::P);
     assert_eq!(current_item(&app), first);
 
+    // Kappa over coded text only: the figure changes, the items and decisions stay.
+    let kappa =
+        |app: &App<'_>| app.state().comparison().unwrap().comparison().documents[0].labels[0].kappa;
+    let (kappa_before, items_before) = (
+        kappa(&app),
+        app.state().comparison().unwrap().comparison().documents[0]
+            .items
+            .clone(),
+    );
+    click(&mut app, "Kappa over coded text only");
+    assert!(kappa(&app).unwrap() < kappa_before.unwrap());
+    let session = app.state().comparison().unwrap();
+    assert_eq!(session.comparison().documents[0].items, items_before);
+    assert_eq!(session.curation().undecided(), 70 - 25 - 22 - 2);
+
     // Opening another project now would lose the decisions: the window asks first.
     press(&mut app, Modifiers::COMMAND, Key::O);
     assert!(matches!(

@@ -37,6 +37,7 @@ pub fn metrics_ui(
     ui: &mut Ui,
     comparison: &Comparison,
     doc: usize,
+    exclude_uncoded: bool,
     actions: &mut Vec<CompareAction>,
 ) {
     ui.heading("Agreement");
@@ -109,6 +110,17 @@ pub fn metrics_ui(
                 ui.end_row();
             }
         });
+    let mut only_coded = exclude_uncoded;
+    if ui
+        .checkbox(&mut only_coded, "Kappa over coded text only")
+        .on_hover_text(
+            "Count only characters somebody coded: on mostly uncoded text, the characters nobody \
+             coded make kappa look better than the coding is.",
+        )
+        .changed()
+    {
+        actions.push(CompareAction::SetExcludeUncoded(only_coded));
+    }
     ui.add_space(4.0);
     ui.label(format!(
         "Overall alpha U: {}",

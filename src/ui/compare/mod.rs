@@ -40,6 +40,8 @@ pub enum CompareAction {
     Decide(usize, Option<Decision>),
     AcceptAllAgreements,
     SetLayout(Layout),
+    /// Count only characters somebody coded in kappa (or every character).
+    SetExcludeUncoded(bool),
     /// Close the comparison; `confirmed` once the user agreed to lose unsaved decisions.
     Close {
         confirmed: bool,
@@ -62,6 +64,7 @@ pub struct CompareSession {
     saved_to: Option<PathBuf>,
     unsaved_decisions: bool,
     confirm_close: bool,
+    options_exclude_uncoded: bool,
 }
 
 impl CompareSession {
@@ -96,7 +99,14 @@ impl CompareSession {
             saved_to: None,
             unsaved_decisions: false,
             confirm_close: false,
+            options_exclude_uncoded: false,
         })
+    }
+
+    /// Whether kappa counts only characters somebody coded.
+    #[must_use]
+    pub fn exclude_uncoded(&self) -> bool {
+        self.options_exclude_uncoded
     }
 
     #[must_use]
@@ -180,6 +190,16 @@ impl CompareSession {
                 }
             }
             CompareAction::SetLayout(layout) => self.layout = layout,
+            CompareAction::SetExcludeUncoded(exclude) => {
+                // Only kappa changes: the items, and so the decisions on them, stay as they are.
+                let refs: Vec<&Project> = self.projects.iter().collect();
+                let options = CompareOptions {
+                    label: None,
+                    exclude_uncoded: exclude,
+                };
+                self.comparison = compare(&refs, &options);
+                self.options_exclude_uncoded = exclude;
+            }
             CompareAction::Close { confirmed } => {
                 if confirmed || !self.unsaved_decisions {
                     return true;
@@ -240,7 +260,13 @@ impl CompareSession {
                 egui::ScrollArea::vertical()
                     .id_salt("compare-metrics-scroll")
                     .show(ui, |ui| {
-                        metrics::metrics_ui(ui, &self.comparison, self.doc, actions);
+                        metrics::metrics_ui(
+                            ui,
+                            &self.comparison,
+                            self.doc,
+                            self.exclude_uncoded(),
+                            actions,
+                        );
                     });
             });
         egui::Panel::right("compare-differences")
