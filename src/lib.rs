@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod clock;
 pub mod compare;
+pub mod excerpt;
 pub mod import;
 pub mod model;
 pub mod store;

@@ -3,9 +3,12 @@
 
 use std::fmt::Write;
 
-use crate::compare::{
-    CompareOptions, Comparison, DocumentComparison, Item, NotComparedReason, Prf,
-    analyst_letter as letter,
+use crate::{
+    compare::{
+        CompareOptions, Comparison, DocumentComparison, Item, NotComparedReason, Prf,
+        analyst_letter as letter, figure_text as figure,
+    },
+    excerpt::shorten,
 };
 
 /// The whole report.
@@ -50,10 +53,6 @@ pub fn to_text(comparison: &Comparison, options: &CompareOptions) -> String {
         "\nn/a: not defined — nobody used the label (nothing to agree on), or one side has no spans.\n",
     );
     out
-}
-
-fn figure(value: Option<f64>) -> String {
-    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"))
 }
 
 fn prf(scores: Prf) -> String {
@@ -161,19 +160,5 @@ fn difference(out: &mut String, item: &Item) {
             a.end,
             shorten(&a.quote, 70)
         );
-    }
-}
-
-/// At most `max` chars, with "…" when cut.
-fn shorten(text: &str, max: usize) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
     }
 }

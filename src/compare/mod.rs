@@ -103,6 +103,12 @@ pub fn analyst_letter(index: usize) -> String {
     )
 }
 
+/// A figure as the text report and the window show it: three decimals, or "n/a" when undefined.
+#[must_use]
+pub fn figure_text(value: Option<f64>) -> String {
+    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"))
+}
+
 /// A name for each project's analyst: the annotator, or "Analyst N" when empty; repeats get
 /// " (2)", " (3)", ….
 #[must_use]

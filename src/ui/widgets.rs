@@ -1,4 +1,4 @@
-//! Small shared widgets and text helpers of the window.
+//! Small shared widgets of the window (and the text excerpt helper, re-exported).
 
 use eframe::egui::{Color32, CornerRadius, Sense, Ui, vec2};
 
@@ -8,24 +8,4 @@ pub fn color_chip(ui: &mut Ui, color: Color32) {
     ui.painter().rect_filled(rect, CornerRadius::same(2), color);
 }
 
-/// `text` on one line, cut to at most `max` chars with an ellipsis.
-#[must_use]
-pub fn shorten(text: &str, max: usize) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shorten;
-
-    #[test]
-    fn long_text_is_cut_on_one_line() {
-        assert_eq!(shorten("a\nb  c", 10), "a b c");
-        assert_eq!(shorten("abcdefghijkl", 5), "abcd…");
-    }
-}
+pub use crate::excerpt::shorten;

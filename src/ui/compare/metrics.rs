@@ -5,7 +5,9 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::CompareAction;
 use crate::{
-    compare::{Comparison, NotComparedReason, Prf, SchemeCounts, analyst_letter},
+    compare::{
+        Comparison, NotComparedReason, Prf, SchemeCounts, analyst_letter, figure_text as figure,
+    },
     ui::{colors::label_color, widgets::color_chip},
 };
 
@@ -19,10 +21,6 @@ const ALPHA_U: &str = "Krippendorff's unitizing alpha: agreement on where passag
                        begin and end; 1 is perfect, 0 is chance, below 0 worse than chance.";
 const NOT_DEFINED: &str = "n/a: not defined here, because nobody used the label, or one side has \
                            no spans.";
-
-fn figure(value: Option<f64>) -> String {
-    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"))
-}
 
 fn prf_detail(name: &str, scores: Prf) -> String {
     format!(

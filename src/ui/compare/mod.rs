@@ -64,7 +64,8 @@ pub struct CompareSession {
     saved_to: Option<PathBuf>,
     unsaved_decisions: bool,
     confirm_close: bool,
-    options_exclude_uncoded: bool,
+    /// How the comparison was computed (the window compares every label).
+    options: CompareOptions,
 }
 
 impl CompareSession {
@@ -99,14 +100,14 @@ impl CompareSession {
             saved_to: None,
             unsaved_decisions: false,
             confirm_close: false,
-            options_exclude_uncoded: false,
+            options: CompareOptions::default(),
         })
     }
 
     /// Whether kappa counts only characters somebody coded.
     #[must_use]
     pub fn exclude_uncoded(&self) -> bool {
-        self.options_exclude_uncoded
+        self.options.exclude_uncoded
     }
 
     #[must_use]
@@ -192,13 +193,9 @@ impl CompareSession {
             CompareAction::SetLayout(layout) => self.layout = layout,
             CompareAction::SetExcludeUncoded(exclude) => {
                 // Only kappa changes: the items, and so the decisions on them, stay as they are.
+                self.options.exclude_uncoded = exclude;
                 let refs: Vec<&Project> = self.projects.iter().collect();
-                let options = CompareOptions {
-                    label: None,
-                    exclude_uncoded: exclude,
-                };
-                self.comparison = compare(&refs, &options);
-                self.options_exclude_uncoded = exclude;
+                self.comparison = compare(&refs, &self.options);
             }
             CompareAction::Close { confirmed } => {
                 if confirmed || !self.unsaved_decisions {
@@ -252,7 +249,6 @@ impl CompareSession {
         actions: &mut Vec<CompareAction>,
         file_actions: &mut Vec<crate::ui::action::Action>,
     ) {
-        let names = self.comparison.analysts.clone();
         egui::Panel::left("compare-metrics")
             .resizable(true)
             .default_size(330.0)
@@ -304,8 +300,9 @@ impl CompareSession {
             styles::legend_ui(ui, dark);
             ui.separator();
             let doc = &self.comparison.documents[self.doc];
+            let names = &self.comparison.analysts;
             self.view
-                .ui(ui, doc, &names, self.layout, self.current, dark, actions);
+                .ui(ui, doc, names, self.layout, self.current, dark, actions);
         });
     }
 }

@@ -255,9 +255,7 @@ impl TextView {
 fn place(blocks: &[Block], per_block: &mut [Vec<Piece>], piece: Piece) {
     let first = blocks::block_at_char(blocks, piece.span.start);
     for (block, list) in blocks.iter().zip(per_block.iter_mut()).skip(first) {
-        if block.span.start >= piece.span.end
-            && !(piece.span.is_empty() && block.span.start == piece.span.start)
-        {
+        if block.span.start >= piece.span.end {
             break;
         }
         list.push(piece.clone());
