@@ -80,4 +80,64 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a project's annotations in another tool's format. Every quote is checked against
+    /// the text first, and what the format cannot carry is listed.
+    Export {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// The format to write.
+        #[arg(long, short, value_name = "FORMAT", value_parser = format_names())]
+        format: String,
+        /// Where to write: a file, or a folder for brat.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Only the document with this title.
+        #[arg(long, value_name = "TITLE")]
+        doc: Option<String>,
+        /// The unit of positions in jsonl (and of the extra CSV columns).
+        #[arg(long, value_name = "UNIT", default_value = "chars", value_parser = unit_names())]
+        offsets: String,
+        /// CSV: start with a UTF-8 byte-order mark so that Excel reads the file as UTF-8.
+        #[arg(long)]
+        bom: bool,
+        /// CSV: keep cells that start with = + - @ as they are (by default they are prefixed
+        /// with ' so that spreadsheets do not run them as formulas).
+        #[arg(long)]
+        no_formula_protection: bool,
+    },
+    /// Make a new project from other tools' annotation files: brat (.ann with its .txt, or a
+    /// folder), doccano JSONL, W3C Web Annotation (.json/.jsonld, give the article too) and
+    /// REFI-QDA (.qdpx). Annotations that cannot be placed on the text are listed.
+    Import {
+        /// Annotation files, and the articles (.txt, .md, .html) formats without text refer to.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write the new project (a .ron file).
+        #[arg(short, long, value_name = "PROJECT.ron")]
+        output: PathBuf,
+        /// The unit of positions in doccano and W3C files [default: worked out from the text].
+        #[arg(long, value_name = "UNIT", value_parser = unit_names())]
+        offsets: Option<String>,
+        /// Who coded the annotations [default: what the files say, else your user name].
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
+        /// The project's title [default: the output file's name].
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Replace the output file if it exists (its previous version is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn format_names() -> clap::builder::PossibleValuesParser {
+    crate::export::Format::ALL
+        .map(crate::export::Format::name)
+        .into()
+}
+
+fn unit_names() -> clap::builder::PossibleValuesParser {
+    crate::model::OffsetUnit::ALL
+        .map(crate::model::OffsetUnit::name)
+        .into()
 }

@@ -1,11 +1,12 @@
-//! The subcommands: `new`, `add`, `info`, `check`. Each goes through the model's edit API and the
+//! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::transfer`])
+//! `export` and `import`. Each goes through the model's edit API and the
 //! store, the same path the window takes.
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{Command, Outcome, compare_json, compare_text, report};
+use super::{Command, Outcome, compare_json, compare_text, report, transfer};
 use crate::{
     clock::now_rfc3339,
     compare::{CompareOptions, compare as compare_projects},
@@ -34,6 +35,38 @@ pub fn run(command: Command) -> Result<Outcome> {
             exclude_uncoded,
             json,
         } => compare(&projects, label, exclude_uncoded, json),
+        Command::Export {
+            project,
+            format,
+            output,
+            doc,
+            offsets,
+            bom,
+            no_formula_protection,
+        } => transfer::export(&transfer::ExportArgs {
+            project: &project,
+            format: &format,
+            output: &output,
+            doc,
+            offsets: &offsets,
+            bom,
+            no_formula_protection,
+        }),
+        Command::Import {
+            files,
+            output,
+            offsets,
+            annotator,
+            title,
+            force,
+        } => transfer::import(&transfer::ImportArgs {
+            files: &files,
+            output: &output,
+            offsets: offsets.as_deref(),
+            annotator,
+            title,
+            force,
+        }),
     }
 }
 

@@ -9,6 +9,7 @@ mod commands;
 mod compare_json;
 mod compare_text;
 mod report;
+mod transfer;
 
 use std::{path::PathBuf, process::ExitCode};
 

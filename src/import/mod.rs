@@ -1,6 +1,7 @@
-//! Importing articles: reading .txt, .md and .html files into UTF-8 text with a record of
-//! how the file was read.
+//! Importing articles (reading .txt, .md and .html files into UTF-8 text with a record of how the
+//! file was read) and other tools' annotations ([`annotations`]).
 
+pub mod annotations;
 mod article;
 mod boilerplate;
 mod charset;

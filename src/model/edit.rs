@@ -79,6 +79,9 @@ pub enum Edit {
         title: String,
         annotator: String,
     },
+    /// Several edits as one undo step, applied in order (all or none): what importing
+    /// annotations into a project does.
+    Import(Vec<Edit>),
 }
 
 impl Edit {
@@ -100,6 +103,7 @@ impl Edit {
             Self::RemoveDocument { .. } => "remove document",
             Self::RetitleDocument { .. } => "rename document",
             Self::SetProjectInfo { .. } => "edit project details",
+            Self::Import(_) => "import annotations",
         }
     }
 }
@@ -166,6 +170,9 @@ pub(super) fn apply(
     edit: &Edit,
     now: &str,
 ) -> Result<Vec<Change>, EditError> {
+    if let Edit::Import(edits) = edit {
+        return apply_all(project, edits, now);
+    }
     let changes = plan(project, edit, now)?;
     for change in &changes {
         change.apply(project);
@@ -181,6 +188,23 @@ pub(super) fn apply(
         };
         stamp.apply(project);
         return Ok(changes.into_iter().chain([stamp]).collect());
+    }
+    Ok(changes)
+}
+
+/// Applies `edits` in order; when one is refused, undoes the ones before it and returns its error.
+fn apply_all(project: &mut Project, edits: &[Edit], now: &str) -> Result<Vec<Change>, EditError> {
+    let mut changes = Vec::new();
+    for edit in edits {
+        match apply(project, edit, now) {
+            Ok(more) => changes.extend(more),
+            Err(error) => {
+                for change in changes.iter().rev() {
+                    change.inverse().apply(project);
+                }
+                return Err(error);
+            }
+        }
     }
     Ok(changes)
 }
@@ -500,5 +524,50 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             }
             Ok(vec![Change::ReplaceMeta { before, after }])
         }
+        Edit::Import(_) => unreachable!("an import is applied edit by edit in `apply`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_applies_all_its_edits_or_none() {
+        let now = "2026-01-01T00:00:00Z";
+        let mut project = Project::new("p", "a", now);
+        project
+            .documents
+            .push(Document::new("d1", "Doc", "one two".into()));
+        project.reindex();
+        let before = project.clone();
+        let label = Label::new("extra", "Extra", "#112233");
+        let annotation = |id: &str, label: &str| Annotation {
+            quote: "one".into(),
+            ..Annotation::bare(id, label, 0, 3)
+        };
+        let good = Edit::Import(vec![
+            Edit::AddLabel(label.clone()),
+            Edit::AddAnnotation {
+                doc: "d1".into(),
+                annotation: annotation("a1", "extra"),
+            },
+        ]);
+        let bad = Edit::Import(vec![
+            Edit::AddLabel(Label::new("other", "Other", "#445566")),
+            Edit::AddAnnotation {
+                doc: "d1".into(),
+                annotation: annotation("a2", "missing"),
+            },
+        ]);
+        assert!(apply(&mut project, &bad, now).is_err());
+        assert_eq!(project, before, "a refused import leaves nothing behind");
+        let changes = apply(&mut project, &good, now).unwrap();
+        assert_eq!(project.label("extra"), Some(&label));
+        assert_eq!(project.documents[0].annotations().len(), 1);
+        for change in changes.iter().rev() {
+            change.inverse().apply(&mut project);
+        }
+        assert_eq!(project, before, "one step undoes the whole import");
     }
 }

@@ -24,7 +24,7 @@ pub use edit::{Edit, EditError, LabelRemoval};
 pub use history::Editor;
 pub use import_record::{ImportRecord, NewlineStyle, SourceFormat};
 pub use label::Label;
-pub use offsets::OffsetIndex;
+pub use offsets::{OffsetIndex, OffsetUnit};
 pub use project::{FORMAT_VERSION, Meta, Project};
 pub use span::Span;
 pub use validate::{Problem, Severity};

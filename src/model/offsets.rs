@@ -5,6 +5,43 @@
 //! `STRIDE` chars, and the index costs about `len / STRIDE * 24` bytes. Pure-ASCII texts (where
 //! all three units agree) skip the table altogether.
 
+/// A unit other tools count text positions in. Formats choose one at their edge; the model counts
+/// chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OffsetUnit {
+    /// Unicode scalar values (Rust `char`s, Python `str` indices): the model's own unit.
+    Chars,
+    /// UTF-16 code units (JavaScript, Java, .NET string indices).
+    Utf16,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+impl OffsetUnit {
+    /// Every unit, in the order they are offered.
+    pub const ALL: [Self; 3] = [Self::Chars, Self::Utf16, Self::Bytes];
+
+    /// The name used on the command line and in files (`chars`, `utf16`, `bytes`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Chars => "chars",
+            Self::Utf16 => "utf16",
+            Self::Bytes => "bytes",
+        }
+    }
+
+    /// What the unit is, for people.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Chars => "characters (code points)",
+            Self::Utf16 => "UTF-16 code units",
+            Self::Bytes => "UTF-8 bytes",
+        }
+    }
+}
+
 /// Chars between two checkpoints.
 pub const STRIDE: usize = 64;
 
@@ -159,6 +196,26 @@ impl OffsetIndex {
         Some((byte, utf16))
     }
 
+    /// Offset `char` (a char offset) counted in `unit`; `None` past the end.
+    #[must_use]
+    pub fn to_unit(&self, text: &str, char: usize, unit: OffsetUnit) -> Option<usize> {
+        match unit {
+            OffsetUnit::Chars => (char <= self.char_len).then_some(char),
+            OffsetUnit::Utf16 => self.utf16_from_char(text, char),
+            OffsetUnit::Bytes => self.byte_from_char(text, char),
+        }
+    }
+
+    /// The char offset of `offset` counted in `unit`; `None` past the end or inside a char.
+    #[must_use]
+    pub fn from_unit(&self, text: &str, offset: usize, unit: OffsetUnit) -> Option<usize> {
+        match unit {
+            OffsetUnit::Chars => (offset <= self.char_len).then_some(offset),
+            OffsetUnit::Utf16 => self.char_from_utf16(text, offset),
+            OffsetUnit::Bytes => self.char_from_byte(text, offset),
+        }
+    }
+
     /// Byte range of the char span `[start, end)`; `None` if either end is past the text.
     #[must_use]
     pub fn byte_range(&self, text: &str, span: super::Span) -> Option<std::ops::Range<usize>> {
@@ -252,6 +309,10 @@ mod tests {
                 proptest::prop_assert_eq!(index.utf16_from_char(&text, char), Some(utf16));
                 proptest::prop_assert_eq!(index.char_from_byte(&text, byte), Some(char));
                 proptest::prop_assert_eq!(index.char_from_utf16(&text, utf16), Some(char));
+                for (unit, value) in [(OffsetUnit::Chars, char), (OffsetUnit::Utf16, utf16), (OffsetUnit::Bytes, byte)] {
+                    proptest::prop_assert_eq!(index.to_unit(&text, char, unit), Some(value));
+                    proptest::prop_assert_eq!(index.from_unit(&text, value, unit), Some(char));
+                }
             }
         }
     }

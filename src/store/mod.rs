@@ -14,4 +14,4 @@ pub use recovery::{
     write_recovery,
 };
 pub use ron_format::{MAX_NESTING, to_ron};
-pub use save::{backup_path, save, write_atomically};
+pub use save::{backup_path, save, write_atomically, write_replacing};

@@ -41,6 +41,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     replace_file(path, bytes, Backup::Keep)
 }
 
+/// Replaces the file at `path` with `bytes` atomically, keeping no backup: for exports, which
+/// can always be made again from the project.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, Backup::Skip)
+}
+
 /// Whether [`replace_file`] keeps the replaced content as `NAME.bak`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Backup {

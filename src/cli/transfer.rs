@@ -1,0 +1,148 @@
+//! The `export` and `import` subcommands: other tools' formats in and out, with the loss report
+//! and the list of annotations that could not be placed.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use super::Outcome;
+use crate::{
+    clock::now_rfc3339,
+    export::{self, ExportOptions, Format},
+    import::annotations::{self, Anchored, UnitChoice},
+    model::OffsetUnit,
+    store,
+    workspace::default_annotator,
+};
+
+fn unit(name: &str) -> OffsetUnit {
+    OffsetUnit::ALL
+        .into_iter()
+        .find(|u| u.name() == name)
+        .unwrap_or(OffsetUnit::Chars)
+}
+
+/// The arguments of `marginalia export`.
+pub struct ExportArgs<'a> {
+    pub project: &'a Path,
+    pub format: &'a str,
+    pub output: &'a Path,
+    pub doc: Option<String>,
+    pub offsets: &'a str,
+    pub bom: bool,
+    pub no_formula_protection: bool,
+}
+
+pub fn export(args: &ExportArgs) -> Result<Outcome> {
+    let Some(format) = Format::from_name(args.format) else {
+        bail!("unknown format {}", args.format);
+    };
+    if same_file(args.project, args.output) {
+        bail!(
+            "the output {} is the project itself; choose another file with -o",
+            args.output.display()
+        );
+    }
+    let loaded = store::load(args.project)?;
+    for warning in &loaded.warnings {
+        eprintln!("warning: {}: {warning}", args.project.display());
+    }
+    let options = ExportOptions {
+        document: args.doc.clone(),
+        offsets: unit(args.offsets),
+        csv_bom: args.bom,
+        csv_protect_formulas: !args.no_formula_protection,
+    };
+    let made = export::export(&loaded.project, format, &options)?;
+    export::write_output(&made.output, args.output)?;
+    println!("wrote {} ({})", args.output.display(), format.describe());
+    if made.losses.is_empty() {
+        println!("nothing was left out");
+    } else {
+        println!("what {} cannot carry:", format.name());
+        for loss in &made.losses {
+            println!("  - {loss}");
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The arguments of `marginalia import`.
+pub struct ImportArgs<'a> {
+    pub files: &'a [PathBuf],
+    pub output: &'a Path,
+    pub offsets: Option<&'a str>,
+    pub annotator: Option<String>,
+    pub title: Option<String>,
+    pub force: bool,
+}
+
+pub fn import(args: &ImportArgs) -> Result<Outcome> {
+    if args.output.exists() && !args.force {
+        bail!(
+            "{} already exists; choose another name with -o, or pass --force to replace it \
+             (its previous version is kept as .bak)",
+            args.output.display()
+        );
+    }
+    let units = args
+        .offsets
+        .map_or(UnitChoice::Detect, |name| UnitChoice::Fixed(unit(name)));
+    let anchored = annotations::import_files(args.files, units, &[])?;
+    print_anchoring(&anchored);
+    if anchored.annotation_count() == 0 && !anchored.unanchored.is_empty() {
+        bail!("no annotation could be placed, so no project was written");
+    }
+    let now = now_rfc3339();
+    let title = args.title.clone().unwrap_or_else(|| {
+        args.output.file_stem().map_or_else(
+            || "Imported".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    });
+    let annotator = args.annotator.clone().unwrap_or_else(default_annotator);
+    let mut anchored = anchored;
+    if args.annotator.is_some() {
+        anchored.annotator = None;
+    }
+    let (project, summary) = annotations::into_project(&anchored, &title, &annotator, &now)?;
+    store::save(&project, args.output)?;
+    println!(
+        "wrote {}: {} annotation(s), {} relation(s) in {} document(s), {} label(s)",
+        args.output.display(),
+        summary.annotations,
+        summary.relations,
+        summary.documents_added,
+        project.labels().len()
+    );
+    if summary.already_there > 0 {
+        println!(
+            "{} duplicate annotation(s) (same label and passage) were imported once",
+            summary.already_there
+        );
+    }
+    Ok(Outcome::Done)
+}
+
+/// Prints what anchoring noticed and every annotation it could not place.
+fn print_anchoring(anchored: &Anchored) {
+    for notice in &anchored.notices {
+        println!("note: {notice}");
+    }
+    if !anchored.unanchored.is_empty() {
+        println!(
+            "{} annotation(s) could not be placed and were not imported:",
+            anchored.unanchored.len()
+        );
+        for miss in &anchored.unanchored {
+            println!("  - {miss}");
+        }
+    }
+}

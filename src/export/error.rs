@@ -1,0 +1,34 @@
+//! Why an export did not happen.
+
+use std::path::PathBuf;
+
+/// An annotation whose stored quote no longer matches the text at its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMismatch {
+    pub document: String,
+    pub id: String,
+    /// Char offsets.
+    pub start: usize,
+    pub end: usize,
+    pub stored: String,
+    /// What the text reads at the span (empty when the span is past the end).
+    pub actual: String,
+}
+
+/// An export that could not be made or written. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("there is no document titled “{title}”; the project has: {}", .titles.join(", "))]
+    NoSuchDocument { title: String, titles: Vec<String> },
+    #[error(
+        "{} annotation(s) no longer match the text, so the export was stopped: {}. Open the project \
+         in Marginalia (or run `marginalia check`) and correct them first",
+        .0.len(),
+        .0.iter().map(|m| format!("{} in “{}” at {}..{} (stored “{}”, text reads “{}”)", m.id, m.document, m.start, m.end, m.stored, m.actual)).collect::<Vec<_>>().join("; ")
+    )]
+    QuotesDoNotMatch(Vec<QuoteMismatch>),
+    #[error("could not build the {what}: {reason}")]
+    Render { what: &'static str, reason: String },
+    #[error("could not write {}: {reason}", .path.display())]
+    Write { path: PathBuf, reason: String },
+}

@@ -1,0 +1,208 @@
+//! The loss report: what a format cannot carry, counted in the project being exported, so the
+//! analyst sees it before confirming (window) or after writing (command line).
+
+use super::{ExportOptions, Format, Scope, conll};
+
+/// One kind of information the chosen format drops or changes, with how much of it there is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loss {
+    /// What is lost, in a word or two ("notes", "relations").
+    pub what: &'static str,
+    /// How many items of the project are concerned.
+    pub count: usize,
+    /// One sentence for the analyst: what happens to them.
+    pub detail: String,
+}
+
+impl std::fmt::Display for Loss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}): {}", self.what, self.count, self.detail)
+    }
+}
+
+/// What a format keeps.
+#[derive(Debug, Clone, Copy)]
+struct Carries {
+    annotations: bool,
+    notes: bool,
+    relations: bool,
+    overlaps: bool,
+    colours: bool,
+    authorship: bool,
+    descriptions: bool,
+    provenance: bool,
+}
+
+const ALL: Carries = Carries {
+    annotations: true,
+    notes: true,
+    relations: true,
+    overlaps: true,
+    colours: true,
+    authorship: true,
+    descriptions: true,
+    provenance: true,
+};
+
+fn carries(format: Format) -> Carries {
+    match format {
+        Format::Json => ALL,
+        Format::Csv => Carries {
+            relations: false,
+            colours: false,
+            descriptions: false,
+            provenance: false,
+            ..ALL
+        },
+        Format::Jsonl => Carries {
+            notes: false,
+            relations: false,
+            colours: false,
+            authorship: false,
+            descriptions: false,
+            provenance: false,
+            ..ALL
+        },
+        Format::Brat => Carries {
+            authorship: false,
+            descriptions: false,
+            provenance: false,
+            ..ALL
+        },
+        Format::W3c => Carries {
+            colours: false,
+            descriptions: false,
+            provenance: false,
+            ..ALL
+        },
+        Format::Qdpx => Carries {
+            provenance: false,
+            ..ALL
+        },
+        Format::Qdc => Carries {
+            annotations: false,
+            notes: false,
+            relations: false,
+            authorship: false,
+            provenance: false,
+            ..ALL
+        },
+        Format::Html => Carries {
+            provenance: false,
+            ..ALL
+        },
+        Format::Markdown => Carries {
+            relations: false,
+            colours: false,
+            authorship: false,
+            descriptions: false,
+            provenance: false,
+            ..ALL
+        },
+        Format::Conll => Carries {
+            notes: false,
+            relations: false,
+            overlaps: false,
+            colours: false,
+            authorship: false,
+            descriptions: false,
+            provenance: false,
+            ..ALL
+        },
+    }
+}
+
+/// What `format` cannot carry of `scope`, largest losses first in a fixed order; empty when the
+/// export keeps everything.
+#[must_use]
+pub fn losses(format: Format, scope: &Scope, options: &ExportOptions) -> Vec<Loss> {
+    let _ = options;
+    let keeps = carries(format);
+    let annotations = || scope.documents.iter().flat_map(|d| d.annotations());
+    let mut out = Vec::new();
+    let mut add = |kept: bool, what: &'static str, count: usize, detail: &str| {
+        if !kept && count > 0 {
+            out.push(Loss {
+                what,
+                count,
+                detail: detail.to_owned(),
+            });
+        }
+    };
+    add(
+        keeps.annotations,
+        "annotations",
+        scope.annotation_count(),
+        "a codebook holds only the labels; no passage is exported",
+    );
+    add(
+        keeps.notes || !keeps.annotations,
+        "notes",
+        annotations().filter(|a| !a.note.trim().is_empty()).count(),
+        "annotations' notes are left out",
+    );
+    add(
+        keeps.relations || !keeps.annotations,
+        "relations",
+        scope.documents.iter().map(|d| d.relations().len()).sum(),
+        "links between annotations are left out",
+    );
+    add(
+        keeps.overlaps,
+        "overlaps",
+        overlapping(scope),
+        "each token gets one tag: where annotations overlap, the longest wins (the earlier on a \
+         tie) and the others lose those tokens",
+    );
+    if format == Format::Conll {
+        add(
+            false,
+            "boundaries",
+            conll::boundaries_inside_tokens(scope),
+            "annotations start or end inside a word; they are widened to whole tokens",
+        );
+    }
+    add(
+        keeps.colours,
+        "colours",
+        scope.labels().len(),
+        "labels' colours are left out",
+    );
+    add(
+        keeps.descriptions,
+        "label descriptions",
+        scope
+            .labels()
+            .iter()
+            .filter(|l| !l.description.trim().is_empty())
+            .count(),
+        "labels' coding instructions are left out",
+    );
+    add(
+        keeps.authorship || !keeps.annotations,
+        "authorship",
+        annotations().count(),
+        "who made each annotation and when is left out",
+    );
+    add(
+        keeps.provenance || !keeps.annotations,
+        "analysts",
+        annotations().filter(|a| !a.analysts.is_empty()).count(),
+        "which analysts a merged annotation came from is left out",
+    );
+    out
+}
+
+/// Number of annotations that share at least one char with another annotation of their document.
+fn overlapping(scope: &Scope) -> usize {
+    scope
+        .documents
+        .iter()
+        .map(|doc| {
+            doc.annotations()
+                .iter()
+                .filter(|a| doc.annotations_in(a.span()).any(|b| b.id != a.id))
+                .count()
+        })
+        .sum()
+}

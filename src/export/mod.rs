@@ -1,0 +1,100 @@
+//! Exports: the project's annotations in the formats other tools read, one file per format.
+//!
+//! Every export goes through [`export`]: it picks the documents, checks every stored quote against
+//! the text (a mismatch stops the export and lists the annotations concerned), lists what the
+//! format cannot carry ([`Loss`]), and only then renders. Offsets are chars (the model's unit)
+//! until a format's own file converts them with [`crate::model::OffsetIndex::to_unit`].
+
+pub mod brat;
+pub mod conll;
+mod context;
+pub mod csv;
+mod error;
+mod files;
+mod format;
+mod guid;
+pub mod html;
+pub mod json;
+pub mod jsonl;
+mod loss;
+pub mod markdown;
+pub mod qdc;
+pub mod qdpx;
+mod refi;
+mod scope;
+mod verify;
+pub mod w3c;
+
+pub use context::{CONTEXT_CHARS, after, before};
+pub use error::{ExportError, QuoteMismatch};
+pub use files::{file_stem, unique_stems, write_output};
+pub use format::Format;
+pub use guid::guid;
+pub use loss::{Loss, losses};
+pub use scope::Scope;
+pub use verify::check_quotes;
+
+use crate::model::{OffsetUnit, Project};
+
+/// Choices that change what an export writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Only the document with this title (all documents when `None`).
+    pub document: Option<String>,
+    /// The unit of positions in formats that let the user choose (JSONL; extra CSV columns).
+    pub offsets: OffsetUnit,
+    /// CSV: start the file with a UTF-8 byte-order mark, so Excel reads it as UTF-8.
+    pub csv_bom: bool,
+    /// CSV: neutralise cells that a spreadsheet would run as a formula (on by default).
+    pub csv_protect_formulas: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            document: None,
+            offsets: OffsetUnit::Chars,
+            csv_bom: false,
+            csv_protect_formulas: true,
+        }
+    }
+}
+
+/// What an export produces: one file, or (brat) a folder of files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    File(Vec<u8>),
+    /// Files by name, to be written into one folder; names are plain file names (no folders).
+    Folder(Vec<(String, Vec<u8>)>),
+}
+
+/// A rendered export with what it could not carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub output: Output,
+    pub losses: Vec<Loss>,
+}
+
+/// Renders `project` as `format`: picks the documents, checks the quotes, lists the losses.
+pub fn export(
+    project: &Project,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Export, ExportError> {
+    let scope = Scope::new(project, options.document.as_deref())?;
+    check_quotes(&scope)?;
+    let losses = losses(format, &scope, options);
+    let output = match format {
+        Format::Csv => csv::export(&scope, options),
+        Format::Json => json::export(&scope, options),
+        Format::Jsonl => jsonl::export(&scope, options),
+        Format::Brat => brat::export(&scope, options),
+        Format::W3c => w3c::export(&scope, options),
+        Format::Qdpx => qdpx::export(&scope, options),
+        Format::Qdc => qdc::export(&scope, options),
+        Format::Html => html::export(&scope, options),
+        Format::Markdown => markdown::export(&scope, options),
+        Format::Conll => conll::export(&scope, options),
+    }?;
+    Ok(Export { output, losses })
+}

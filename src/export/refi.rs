@@ -1,0 +1,1 @@
+//! REFI-QDA shared pieces (being written).

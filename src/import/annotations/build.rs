@@ -1,0 +1,237 @@
+//! Turning anchored annotations into a project: one [`Edit::Import`] that adds the missing labels,
+//! the documents that are not there yet, and every annotation and relation — so that importing
+//! into an open project is one undo step, and a new project is built by the same code.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Anchored, AnchoredDocument};
+use crate::model::{
+    Annotation, Document, Edit, EditError, Editor, Label, Meta, Project, Relation, ids,
+    label::{next_free_color, parse_color},
+    sha256_hex,
+};
+
+/// What an import adds, for the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    pub annotations: usize,
+    pub relations: usize,
+    pub documents_added: usize,
+    pub labels_added: usize,
+    /// Annotations left out because the document already had one with the same label and span.
+    pub already_there: usize,
+}
+
+/// Ids handed out during one import, so that none repeats before the edit is applied.
+struct Fresh<'p> {
+    project: &'p Project,
+    taken: HashSet<String>,
+}
+
+impl Fresh<'_> {
+    fn id(&mut self, prefix: &str) -> String {
+        loop {
+            let id = ids::fresh_id(self.project, prefix);
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+/// The one edit that brings `anchored` into `project`, and what it adds. Labels are matched by
+/// name (case-insensitively) or id; documents by their text; `now` stamps annotations whose file
+/// gives no time.
+#[must_use]
+pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, ImportSummary) {
+    let mut edits = Vec::new();
+    let mut summary = ImportSummary::default();
+    let mut fresh = Fresh {
+        project,
+        taken: HashSet::new(),
+    };
+    let mut labels: Vec<Label> = project.labels().to_vec();
+    let mut label_ids: HashMap<String, String> = HashMap::new();
+    for foreign in &anchored.labels {
+        let existing = labels.iter().find(|l| {
+            l.name.eq_ignore_ascii_case(&foreign.name) || l.id.eq_ignore_ascii_case(&foreign.name)
+        });
+        let id = match existing {
+            Some(label) => label.id.clone(),
+            None => {
+                let mut id = ids::label_id_from_name(project, &foreign.name);
+                let mut n = 2;
+                while labels.iter().any(|l| l.id == id) {
+                    id = format!("{}-{n}", ids::label_id_from_name(project, &foreign.name));
+                    n += 1;
+                }
+                let color = foreign
+                    .color
+                    .clone()
+                    .filter(|c| parse_color(c).is_some())
+                    .unwrap_or_else(|| next_free_color(&labels).to_owned());
+                let key = ('1'..='9').find(|k| !labels.iter().any(|l| l.key == Some(*k)));
+                let name = if foreign.name.trim().is_empty() {
+                    id.clone()
+                } else {
+                    foreign.name.clone()
+                };
+                let label = Label {
+                    key,
+                    description: foreign.description.clone(),
+                    ..Label::new(&id, &name, &color)
+                };
+                labels.push(label.clone());
+                edits.push(Edit::AddLabel(label));
+                summary.labels_added += 1;
+                id
+            }
+        };
+        label_ids.insert(foreign.name.clone(), id);
+    }
+
+    let mut doc_ids: HashMap<String, String> = project
+        .documents()
+        .iter()
+        .map(|d| (sha256_hex(d.text().as_bytes()), d.id().to_owned()))
+        .collect();
+    let mut seen: HashSet<(String, String, usize, usize)> = project
+        .documents()
+        .iter()
+        .flat_map(|d| {
+            d.annotations()
+                .iter()
+                .map(|a| (d.id().to_owned(), a.label.clone(), a.start, a.end))
+        })
+        .collect();
+    for doc in &anchored.documents {
+        let hash = sha256_hex(doc.text.as_bytes());
+        let (doc_id, new_doc) = match doc_ids.get(&hash) {
+            Some(id) => (id.clone(), None),
+            None => {
+                let id = fresh.id("d");
+                doc_ids.insert(hash, id.clone());
+                (
+                    id.clone(),
+                    Some(Document::new(&id, &doc.title, doc.text.clone())),
+                )
+            }
+        };
+        let (annotations, foreign_to_new) = annotations_of(
+            doc,
+            &doc_id,
+            &label_ids,
+            &mut seen,
+            &mut fresh,
+            &mut summary,
+            now,
+        );
+        match new_doc {
+            Some(new_doc) => {
+                summary.documents_added += 1;
+                edits.push(Edit::AddDocument(Box::new(
+                    new_doc.with_annotations(annotations),
+                )));
+            }
+            None => edits.extend(
+                annotations
+                    .into_iter()
+                    .map(|annotation| Edit::AddAnnotation {
+                        doc: doc_id.clone(),
+                        annotation,
+                    }),
+            ),
+        }
+        for r in &doc.relations {
+            let (Some(from), Some(to)) = (foreign_to_new.get(&r.from), foreign_to_new.get(&r.to))
+            else {
+                continue;
+            };
+            summary.relations += 1;
+            edits.push(Edit::AddRelation {
+                doc: doc_id.clone(),
+                relation: Relation {
+                    id: fresh.id("r"),
+                    kind: if r.kind.trim().is_empty() {
+                        "related_to".to_owned()
+                    } else {
+                        r.kind.clone()
+                    },
+                    from: from.clone(),
+                    to: to.clone(),
+                    note: r.note.clone(),
+                },
+            });
+        }
+    }
+    (Edit::Import(edits), summary)
+}
+
+/// The new annotations of one anchored document, and the map from the file's ids to the new ids.
+fn annotations_of(
+    doc: &AnchoredDocument,
+    doc_id: &str,
+    label_ids: &HashMap<String, String>,
+    seen: &mut HashSet<(String, String, usize, usize)>,
+    fresh: &mut Fresh,
+    summary: &mut ImportSummary,
+    now: &str,
+) -> (Vec<Annotation>, HashMap<String, String>) {
+    let mut annotations = Vec::new();
+    let mut foreign_to_new = HashMap::new();
+    let index = crate::model::OffsetIndex::new(&doc.text);
+    for a in &doc.annotations {
+        let label = label_ids
+            .get(&a.label)
+            .cloned()
+            .unwrap_or_else(|| a.label.clone());
+        if !seen.insert((doc_id.to_owned(), label.clone(), a.span.start, a.span.end)) {
+            summary.already_there += 1;
+            continue;
+        }
+        let quote = index
+            .byte_range(&doc.text, a.span)
+            .and_then(|r| doc.text.get(r))
+            .unwrap_or_default()
+            .to_owned();
+        let id = fresh.id("a");
+        foreign_to_new.insert(a.foreign_id.clone(), id.clone());
+        let created = a.created.clone().unwrap_or_else(|| now.to_owned());
+        annotations.push(Annotation {
+            id,
+            label,
+            start: a.span.start,
+            end: a.span.end,
+            quote,
+            note: a.note.clone(),
+            modified: a.modified.clone().unwrap_or_else(|| created.clone()),
+            created,
+            analysts: Vec::new(),
+        });
+        summary.annotations += 1;
+    }
+    annotations.sort_by(|x, y| x.sort_key().cmp(&y.sort_key()));
+    (annotations, foreign_to_new)
+}
+
+/// A new project holding everything `anchored` places, with the labels the files name.
+pub fn into_project(
+    anchored: &Anchored,
+    title: &str,
+    annotator: &str,
+    now: &str,
+) -> Result<(Project, ImportSummary), EditError> {
+    let meta = Meta {
+        title: title.to_owned(),
+        annotator: anchored
+            .annotator
+            .clone()
+            .unwrap_or_else(|| annotator.to_owned()),
+        created: now.to_owned(),
+        modified: now.to_owned(),
+    };
+    let mut editor = Editor::new_unsaved(Project::from_parts(meta, Vec::new(), Vec::new()));
+    let (edit, summary) = into_edits(anchored, editor.project(), now);
+    editor.apply(edit, now)?;
+    Ok((editor.into_project(), summary))
+}

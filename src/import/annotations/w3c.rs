@@ -1,0 +1,11 @@
+//! Reading w3c annotations (being written).
+
+use std::path::Path;
+
+use super::{AnnotationImportError, ForeignSet, UnitChoice};
+
+/// Reads `path`.
+pub fn read(path: &Path, units: UnitChoice) -> Result<ForeignSet, AnnotationImportError> {
+    let _ = (path, units);
+    todo!()
+}
