@@ -37,7 +37,7 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
     let Some(format) = Format::from_name(args.format) else {
         bail!("unknown format {}", args.format);
     };
-    if same_file(args.project, args.output) {
+    if export::is_same_file(args.project, args.output) {
         bail!(
             "the output {} is the project itself; choose another file with -o",
             args.output.display()
@@ -65,13 +65,6 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// The arguments of `marginalia import`.

@@ -41,6 +41,15 @@ pub fn write_output(output: &Output, path: &Path) -> Result<(), ExportError> {
     }
 }
 
+/// Whether two paths name the same existing file (so an export never overwrites its project).
+#[must_use]
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// A file name stem made from a document title: letters, digits, `-` and `_` kept, runs of
 /// anything else turned into one `_`, at most 60 chars; `document` when nothing is left.
 #[must_use]

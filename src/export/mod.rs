@@ -27,7 +27,7 @@ pub mod w3c;
 
 pub use context::{CONTEXT_CHARS, after, before};
 pub use error::{ExportError, QuoteMismatch};
-pub use files::{file_stem, unique_stems, write_output};
+pub use files::{file_stem, is_same_file, unique_stems, write_output};
 pub use format::Format;
 pub use guid::guid;
 pub use loss::{Loss, losses};

@@ -19,6 +19,18 @@ pub enum FileRequest {
     CompareWith,
     /// Where to save the merged project of a comparison.
     SaveMerged,
+    /// Where to write an export in this format (a folder for brat).
+    Export(crate::export::Format),
+    /// Other tools' annotation files to import into the project (one or more).
+    ImportAnnotations,
+}
+
+impl FileRequest {
+    /// Whether the request takes several files at once.
+    #[must_use]
+    pub fn takes_several(self) -> bool {
+        matches!(self, Self::CompareWith | Self::ImportAnnotations)
+    }
 }
 
 /// One request from a view.
@@ -73,6 +85,10 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Compare the open project with these other analysts' projects.
     CompareWith(Vec<PathBuf>),
+    /// Import these annotation files into the project.
+    ImportAnnotations(Vec<PathBuf>),
+    /// Show the Export window.
+    ShowExport,
     /// A request from the compare view.
     Compare(crate::ui::compare::CompareAction),
     Save,

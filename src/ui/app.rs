@@ -14,6 +14,7 @@ use super::{
     article::{ArticleView, ViewInput},
     compare::CompareSession,
     dialogs::{
+        export_dialog::ExportDialog,
         file_dialog::FileDialogs,
         messages::{Message, Messages},
         modals::{Modal, Pending},
@@ -93,6 +94,9 @@ pub struct MarginaliaApp {
     pub(super) allow_close: bool,
     /// The open comparison with other analysts' projects, shown instead of the article.
     pub(super) compare: Option<CompareSession>,
+    /// The export settings (kept between exports) and whether the Export window is showing.
+    pub(super) export: ExportDialog,
+    pub(super) export_open: bool,
     applied_dark: Option<bool>,
     window_title: String,
     /// When the app was made, until the first frame reports its start-up time.
@@ -133,6 +137,8 @@ impl MarginaliaApp {
             after_save_as: None,
             allow_close: false,
             compare: None,
+            export: ExportDialog::default(),
+            export_open: false,
             applied_dark: None,
             window_title: String::new(),
             started: Some(std::time::Instant::now()),
@@ -163,6 +169,12 @@ impl MarginaliaApp {
     #[must_use]
     pub fn messages(&self) -> &[Message] {
         self.messages.list()
+    }
+
+    /// Whether the Export window is showing.
+    #[must_use]
+    pub fn export_window_open(&self) -> bool {
+        self.export_open
     }
 
     /// The question or window shown over everything, if any.
@@ -283,7 +295,8 @@ impl MarginaliaApp {
         let mut actions = Vec::new();
         self.close_request(&ctx, &mut actions);
         self.dropped_files(&ctx, &mut actions);
-        let keys_free = self.modal.is_none() && ctx.memory(|m| m.focused().is_none());
+        let keys_free =
+            self.modal.is_none() && !self.export_open && ctx.memory(|m| m.focused().is_none());
         self.global_keys(&ctx, keys_free, &mut actions);
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
@@ -322,6 +335,7 @@ impl MarginaliaApp {
             self.editing_ui(ui, keys_free, &mut actions);
         }
         self.files.ui(&ctx, &mut actions);
+        self.export_window(&ctx, &mut actions);
         if let Some(modal) = &mut self.modal
             && let Some(answer) = modal.ui(&ctx, self.workspace.project())
         {

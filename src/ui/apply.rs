@@ -34,6 +34,8 @@ impl MarginaliaApp {
             }
             Action::Select(id) => self.selected = id,
             Action::CompareWith(paths) => self.start_comparison(&paths),
+            Action::ImportAnnotations(paths) => self.import_annotations(&paths),
+            Action::ShowExport => self.export_open = true,
             Action::Compare(request) => {
                 if let Some(session) = &mut self.compare
                     && session.apply(request)

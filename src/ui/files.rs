@@ -55,7 +55,9 @@ impl MarginaliaApp {
             FileRequest::AddArticle
             | FileRequest::SaveAs
             | FileRequest::CompareWith
-            | FileRequest::SaveMerged => self.choose_unguarded(request, ctx),
+            | FileRequest::SaveMerged
+            | FileRequest::Export(_)
+            | FileRequest::ImportAnnotations => self.choose_unguarded(request, ctx),
         }
     }
 
@@ -67,6 +69,7 @@ impl MarginaliaApp {
                 .as_ref()
                 .map(|c| suggested_file_name(&c.merged_title()))
                 .unwrap_or_default(),
+            FileRequest::Export(format) => self.suggested_export_name(format),
             _ => String::new(),
         };
         let folder = self.dialog_folder();
@@ -115,6 +118,8 @@ impl MarginaliaApp {
                     .error(format!("Could not add {}", path.display()), e.to_string()),
             },
             FileRequest::CompareWith => self.start_comparison(&[path.to_owned()]),
+            FileRequest::ImportAnnotations => self.import_annotations(&[path.to_owned()]),
+            FileRequest::Export(format) => self.export_to(format, path),
             FileRequest::SaveMerged => self.save_merged(&with_project_extension(path)),
             FileRequest::SaveAs => {
                 let path = with_project_extension(path);
@@ -308,6 +313,12 @@ impl MarginaliaApp {
 
 /// A file name for a project titled `title`: its words joined by dashes, `.ron`.
 fn suggested_file_name(title: &str) -> String {
+    format!("{}.ron", suggested_stem(title))
+}
+
+/// A file name stem from a title: its first eight words, lowercase, joined by `-` (`project`
+/// when it has none).
+pub(super) fn suggested_stem(title: &str) -> String {
     let stem: String = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -316,9 +327,9 @@ fn suggested_file_name(title: &str) -> String {
         .join("-")
         .to_lowercase();
     if stem.is_empty() {
-        "project.ron".to_owned()
+        "project".to_owned()
     } else {
-        format!("{stem}.ron")
+        stem
     }
 }
 

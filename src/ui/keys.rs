@@ -28,8 +28,9 @@ impl MarginaliaApp {
             (shortcuts::QUIT, Action::Quit),
             (shortcuts::FIND, Action::ShowFind),
             (shortcuts::HELP, Action::ShowShortcuts),
+            (shortcuts::EXPORT, Action::ShowExport),
         ];
-        let blocked = self.modal.is_some() || self.files.busy();
+        let blocked = self.modal.is_some() || self.files.busy() || self.export_open;
         for (shortcut, action) in shortcut_actions {
             if !blocked && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 actions.push(action);

@@ -14,6 +14,7 @@ mod panels;
 pub mod prefs;
 mod recovery;
 mod shortcuts;
+mod transfer;
 mod widgets;
 
 pub use app::{AppConfig, MarginaliaApp, Start};

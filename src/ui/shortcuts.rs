@@ -29,10 +29,11 @@ pub const UNDO: KeyboardShortcut = command(Key::Z);
 pub const REDO: KeyboardShortcut = command_shift(Key::Z);
 pub const REDO_ALT: KeyboardShortcut = command(Key::Y);
 pub const FIND: KeyboardShortcut = command(Key::F);
+pub const EXPORT: KeyboardShortcut = command(Key::E);
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
 /// Every gesture and key, for the help window: (keys, what they do).
-pub const HELP_TABLE: [(&str, &str); 22] = [
+pub const HELP_TABLE: [(&str, &str); 23] = [
     (
         "Drag over text",
         "Select a passage (grows to whole words with View > Snap to words)",
@@ -69,6 +70,10 @@ pub const HELP_TABLE: [(&str, &str); 22] = [
     ("Ctrl+O", "Open project…"),
     ("Ctrl+S", "Save"),
     ("Ctrl+Shift+S", "Save as…"),
+    (
+        "Ctrl+E",
+        "Export… (CSV, brat, W3C, REFI-QDA, HTML report and more)",
+    ),
     ("Ctrl+Q", "Quit"),
     ("F1", "Keyboard shortcuts"),
     (

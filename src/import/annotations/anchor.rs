@@ -513,6 +513,7 @@ fn place_at(texts: &Texts, frame: Frame, a: &ForeignAnnotation) -> Option<Placin
 fn find_by_quote(texts: &Texts, frame: Frame, a: &ForeignAnnotation) -> Placing {
     let Some(quote) = normalised_quote(a).filter(|q| !q.is_empty()) else {
         return Placing::Failed(match a.position {
+            Some(p) if p.start >= p.end => format!("its passage {}..{} is empty", p.start, p.end),
             Some(p) => format!("its position {}..{} is not in the text", p.start, p.end),
             None => "it has neither a position nor a quote".to_owned(),
         });
@@ -569,4 +570,227 @@ fn find_by_quote(texts: &Texts, frame: Frame, a: &ForeignAnnotation) -> Placing 
         }
     };
     Placing::ByQuote(chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::annotations::{ForeignDocument, Position};
+
+    fn annotation(
+        id: &str,
+        position: Option<(usize, usize)>,
+        quote: Option<&str>,
+    ) -> ForeignAnnotation {
+        ForeignAnnotation {
+            id: id.into(),
+            label: "Claim".into(),
+            position: position.map(|(start, end)| Position { start, end }),
+            quote: quote.map(Into::into),
+            ..ForeignAnnotation::default()
+        }
+    }
+
+    fn set(
+        text: Option<&str>,
+        unit: UnitChoice,
+        annotations: Vec<ForeignAnnotation>,
+    ) -> ForeignSet {
+        ForeignSet {
+            format: "test",
+            path: "test.json".into(),
+            documents: vec![ForeignDocument {
+                title: "Doc".into(),
+                text: text.map(Into::into),
+                unit,
+                annotations,
+                ..ForeignDocument::default()
+            }],
+            ..ForeignSet::default()
+        }
+    }
+
+    fn spans(anchored: &Anchored) -> Vec<(usize, usize)> {
+        anchored.documents[0]
+            .annotations
+            .iter()
+            .map(|a| (a.span.start, a.span.end))
+            .collect()
+    }
+
+    #[test]
+    fn utf16_positions_are_detected_by_their_quotes() {
+        // Each of the three astral chars is 2 UTF-16 units: "déjà" is chars 4..8, UTF-16 7..11.
+        let text = "🇪🇺😀 déjà vu 中文";
+        let anchored = anchor(
+            &[set(
+                Some(text),
+                UnitChoice::Detect,
+                vec![
+                    annotation("a", Some((7, 11)), Some("déjà")),
+                    annotation("b", Some((15, 17)), Some("中文")),
+                ],
+            )],
+            &[],
+        );
+        assert_eq!(spans(&anchored), [(4, 8), (12, 14)]);
+        assert!(anchored.unanchored.is_empty());
+        assert!(
+            anchored.notices.iter().any(|n| n.contains("UTF-16")),
+            "{:?}",
+            anchored.notices
+        );
+    }
+
+    #[test]
+    fn crlf_positions_are_read_over_the_raw_or_the_normalised_text() {
+        let raw = "one\r\ntwo\r\nthree";
+        // "three" is at raw chars 10..15 and normalised chars 8..13.
+        for (start, end) in [(10, 15), (8, 13)] {
+            let anchored = anchor(
+                &[set(
+                    Some(raw),
+                    UnitChoice::Fixed(OffsetUnit::Chars),
+                    vec![annotation("a", Some((start, end)), Some("three"))],
+                )],
+                &[],
+            );
+            assert_eq!(spans(&anchored), [(8, 13)], "from {start}..{end}");
+            assert_eq!(anchored.documents[0].text, "one\ntwo\nthree");
+        }
+    }
+
+    #[test]
+    fn a_quote_is_found_by_its_context_and_ambiguity_is_reported() {
+        let text = "the norm applies; the norm binds";
+        let with_context = ForeignAnnotation {
+            prefix: Some("; the ".into()),
+            ..annotation("a", None, Some("norm"))
+        };
+        let known = [KnownText {
+            title: "Doc",
+            text,
+            source: None,
+        }];
+        let anchored = anchor(
+            &[set(
+                None,
+                UnitChoice::Detect,
+                vec![with_context, annotation("b", None, Some("norm"))],
+            )],
+            &known,
+        );
+        assert_eq!(spans(&anchored), [(22, 26)]);
+        assert_eq!(anchored.unanchored.len(), 1);
+        assert!(anchored.unanchored[0].reason.contains("occurs 2 times"));
+        assert_eq!(anchored.documents[0].known, Some(0));
+    }
+
+    #[test]
+    fn a_wrong_position_falls_back_to_the_nearest_quote() {
+        let text = "alpha beta alpha beta";
+        let anchored = anchor(
+            &[set(
+                Some(text),
+                UnitChoice::Detect,
+                vec![annotation("a", Some((13, 17)), Some("beta"))],
+            )],
+            &[],
+        );
+        assert_eq!(spans(&anchored), [(17, 21)]);
+        assert!(
+            anchored
+                .notices
+                .iter()
+                .any(|n| n.contains("placed by their quote"))
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_placed_is_listed_with_the_reason() {
+        let missing_text = anchor(
+            &[set(
+                None,
+                UnitChoice::Detect,
+                vec![annotation("a", Some((0, 3)), None)],
+            )],
+            &[],
+        );
+        assert!(missing_text.documents.is_empty());
+        assert!(
+            missing_text.unanchored[0]
+                .reason
+                .contains("does not carry the article")
+        );
+        let anchored = anchor(
+            &[set(
+                Some("short"),
+                UnitChoice::Detect,
+                vec![
+                    annotation("past", Some((3, 40)), None),
+                    annotation("gone", None, Some("absent")),
+                    annotation("empty", Some((2, 2)), None),
+                ],
+            )],
+            &[],
+        );
+        let reasons: Vec<&str> = anchored
+            .unanchored
+            .iter()
+            .map(|u| u.reason.as_str())
+            .collect();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons[0].contains("not in the text"));
+        assert!(reasons[1].contains("quote is not in the text"));
+    }
+
+    #[test]
+    fn spans_inside_a_cluster_are_widened_and_said_so() {
+        // "e" + combining acute: char 1 is inside the cluster.
+        let anchored = anchor(
+            &[set(
+                Some("xe\u{301}y"),
+                UnitChoice::Fixed(OffsetUnit::Chars),
+                vec![annotation("a", Some((1, 2)), None)],
+            )],
+            &[],
+        );
+        assert_eq!(spans(&anchored), [(1, 3)]);
+        assert!(anchored.notices.iter().any(|n| n.contains("widened")));
+    }
+
+    #[test]
+    fn relations_to_unplaced_annotations_are_left_out_with_a_notice() {
+        let mut foreign = set(
+            Some("one two"),
+            UnitChoice::Detect,
+            vec![
+                annotation("a", Some((0, 3)), None),
+                annotation("b", None, Some("zzz")),
+            ],
+        );
+        foreign.documents[0].relations = vec![ForeignRelation {
+            kind: "supports".into(),
+            from: "a".into(),
+            to: "b".into(),
+            note: String::new(),
+        }];
+        let anchored = anchor(&[foreign], &[]);
+        assert!(anchored.documents[0].relations.is_empty());
+        assert!(
+            anchored
+                .notices
+                .iter()
+                .any(|n| n.contains("relation supports"))
+        );
+    }
+
+    #[test]
+    fn the_ni_iri_is_rfc_6920_base64url() {
+        // SHA-256("") = e3b0c442…; its base64url without padding:
+        assert_eq!(
+            ni_sha256(""),
+            "ni:///sha-256;47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU"
+        );
+    }
 }

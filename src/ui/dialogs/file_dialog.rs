@@ -80,7 +80,13 @@ impl FileDialogs {
                 FileRequest::SaveAs | FileRequest::SaveMerged => {
                     dialog.save_file().into_iter().collect()
                 }
-                FileRequest::CompareWith => dialog.pick_files().unwrap_or_default(),
+                FileRequest::Export(format) if format.extension().is_none() => {
+                    dialog.pick_folder().into_iter().collect()
+                }
+                FileRequest::Export(_) => dialog.save_file().into_iter().collect(),
+                FileRequest::CompareWith | FileRequest::ImportAnnotations => {
+                    dialog.pick_files().unwrap_or_default()
+                }
                 _ => dialog.pick_file().into_iter().collect(),
             };
             let _ = send.send(chosen);
@@ -121,10 +127,13 @@ impl FileDialogs {
             if let Some(reason) = &typed.reason {
                 ui.label(reason);
             }
-            let caption = ui.label(if typed.request == FileRequest::CompareWith {
-                "Paths of the projects (separate several with ;):"
-            } else {
-                "Path of the file:"
+            let caption = ui.label(match typed.request {
+                FileRequest::CompareWith => "Paths of the projects (separate several with ;):",
+                FileRequest::ImportAnnotations => "Paths of the files (separate several with ;):",
+                FileRequest::Export(format) if format.extension().is_none() => {
+                    "Path of the folder:"
+                }
+                _ => "Path of the file:",
             });
             let edit = ui
                 .add(TextEdit::singleline(&mut typed.text).desired_width(420.0))
@@ -142,7 +151,7 @@ impl FileDialogs {
                     || enter)
                     && !path.is_empty()
                 {
-                    let paths = if typed.request == FileRequest::CompareWith {
+                    let paths = if typed.request.takes_several() {
                         path.split(';')
                             .map(str::trim)
                             .filter(|p| !p.is_empty())
@@ -167,10 +176,10 @@ impl FileDialogs {
 
 /// The action for files chosen for `request` (`paths` is not empty).
 fn answer(request: FileRequest, mut paths: Vec<PathBuf>) -> Action {
-    if request == FileRequest::CompareWith {
-        Action::CompareWith(paths)
-    } else {
-        Action::Chosen(request, paths.swap_remove(0))
+    match request {
+        FileRequest::CompareWith => Action::CompareWith(paths),
+        FileRequest::ImportAnnotations => Action::ImportAnnotations(paths),
+        _ => Action::Chosen(request, paths.swap_remove(0)),
     }
 }
 
@@ -182,6 +191,8 @@ fn title(request: FileRequest) -> &'static str {
         FileRequest::SaveAs => "Save project as",
         FileRequest::CompareWith => "Compare with other analysts' projects",
         FileRequest::SaveMerged => "Save merged project as",
+        FileRequest::Export(_) => "Export",
+        FileRequest::ImportAnnotations => "Import annotations",
     }
 }
 
@@ -197,6 +208,20 @@ fn dialog_for(request: FileRequest, folder: Option<&Path>, suggested: &str) -> r
         FileRequest::SaveAs | FileRequest::SaveMerged => dialog
             .add_filter("Marginalia project", &["ron"])
             .set_file_name(suggested),
+        FileRequest::Export(format) => match format.extension() {
+            Some(extension) => dialog
+                .add_filter(format.describe(), &[extension])
+                .set_file_name(suggested),
+            None => dialog,
+        },
+        FileRequest::ImportAnnotations => dialog
+            .add_filter(
+                "Annotations (brat, doccano, W3C, REFI-QDA)",
+                &[
+                    "ann", "jsonl", "json", "jsonld", "qdpx", "txt", "md", "html",
+                ],
+            )
+            .add_filter("Any file", &["*"]),
         FileRequest::NewFromArticle | FileRequest::AddArticle => dialog
             .add_filter("Article", &["txt", "md", "markdown", "html", "htm"])
             .add_filter("Any file", &["*"]),

@@ -99,8 +99,17 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput, recent: &[PathBuf], actions: &mu
         if item(ui, "Close comparison", None, true) {
             actions.push(Action::Compare(CompareAction::Close { confirmed: false }));
         }
-    } else if item(ui, "Compare with…", None, true) {
-        actions.push(Action::Choose(FileRequest::CompareWith));
+    } else {
+        if item(ui, "Compare with…", None, true) {
+            actions.push(Action::Choose(FileRequest::CompareWith));
+        }
+        ui.separator();
+        if item(ui, "Export…", Some(&shortcuts::EXPORT), true) {
+            actions.push(Action::ShowExport);
+        }
+        if item(ui, "Import annotations…", None, true) {
+            actions.push(Action::Choose(FileRequest::ImportAnnotations));
+        }
     }
     ui.separator();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
