@@ -154,6 +154,20 @@ pub fn losses(format: Format, scope: &Scope, options: &ExportOptions) -> Vec<Los
         "each token gets one tag: where annotations overlap, the longest wins (the earlier on a \
          tie) and the others lose those tokens",
     );
+    if format == Format::Brat {
+        add(
+            false,
+            "line breaks in notes",
+            annotations().filter(|a| a.note.contains('\n')).count()
+                + scope
+                    .documents
+                    .iter()
+                    .flat_map(|d| d.relations())
+                    .filter(|r| r.note.contains('\n'))
+                    .count(),
+            "brat notes are one line: line breaks in notes become spaces",
+        );
+    }
     if format == Format::Conll {
         add(
             false,

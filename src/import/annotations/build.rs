@@ -235,3 +235,108 @@ pub fn into_project(
     editor.apply(edit, now)?;
     Ok((editor.into_project(), summary))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::annotations::{AnchoredAnnotation, ForeignLabel, ForeignRelation};
+    use crate::model::{Span, validate::check_project};
+
+    const NOW: &str = "2026-11-26T10:00:00Z";
+
+    fn placed(id: &str, label: &str, start: usize, end: usize) -> AnchoredAnnotation {
+        AnchoredAnnotation {
+            foreign_id: id.into(),
+            label: label.into(),
+            span: Span::new(start, end),
+            note: format!("note {id}"),
+            created: None,
+            modified: None,
+            creator: None,
+        }
+    }
+
+    fn anchored(text: &str) -> Anchored {
+        Anchored {
+            labels: vec![
+                ForeignLabel {
+                    name: "claim".into(),
+                    ..ForeignLabel::default()
+                },
+                ForeignLabel {
+                    name: "Policy goal".into(),
+                    color: Some("#112233".into()),
+                    description: "What a text wants done.".into(),
+                },
+            ],
+            documents: vec![AnchoredDocument {
+                title: "Imported".into(),
+                text: text.into(),
+                known: None,
+                file: "x.ann".into(),
+                annotations: vec![
+                    placed("T1", "claim", 0, 3),
+                    placed("T2", "Policy goal", 4, 7),
+                ],
+                relations: vec![ForeignRelation {
+                    kind: "supports".into(),
+                    from: "T2".into(),
+                    to: "T1".into(),
+                    note: String::new(),
+                }],
+            }],
+            ..Anchored::default()
+        }
+    }
+
+    #[test]
+    fn a_new_project_holds_the_files_labels_documents_and_relations() {
+        let (project, summary) = into_project(&anchored("one two three"), "T", "A", NOW).unwrap();
+        assert!(
+            check_project(&project).is_empty(),
+            "{:?}",
+            check_project(&project)
+        );
+        let names: Vec<&str> = project.labels().iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["claim", "Policy goal"]);
+        let goal = project.label("policy-goal").unwrap();
+        assert_eq!((goal.color.as_str(), goal.key), ("#112233", Some('2')));
+        let doc = &project.documents()[0];
+        let quotes: Vec<&str> = doc.annotations().iter().map(|a| a.quote.as_str()).collect();
+        assert_eq!(quotes, ["one", "two"]);
+        assert_eq!(doc.annotations()[0].created, NOW);
+        assert_eq!(doc.relations().len(), 1);
+        assert_eq!(
+            summary,
+            ImportSummary {
+                annotations: 2,
+                relations: 1,
+                documents_added: 1,
+                labels_added: 2,
+                already_there: 0,
+            }
+        );
+    }
+
+    #[test]
+    fn an_import_into_a_project_reuses_its_labels_and_documents_and_skips_what_is_there() {
+        let (mut project, _) = into_project(&anchored("one two three"), "T", "A", NOW).unwrap();
+        let mut again = anchored("one two three");
+        again.labels[0].name = "CLAIM".into();
+        again.documents[0].annotations[0].label = "CLAIM".into();
+        again.documents[0]
+            .annotations
+            .push(placed("T3", "CLAIM", 8, 13));
+        let (edit, summary) = into_edits(&again, &project, NOW);
+        assert_eq!((summary.annotations, summary.already_there), (1, 2));
+        assert_eq!((summary.documents_added, summary.labels_added), (0, 0));
+        let mut editor = Editor::new(project.clone());
+        editor.apply(edit, NOW).unwrap();
+        project = editor.into_project();
+        assert_eq!(project.documents().len(), 1);
+        let doc = &project.documents()[0];
+        assert_eq!(doc.annotations().len(), 3);
+        assert_eq!(doc.annotations()[2].quote, "three");
+        assert_eq!(doc.annotations()[2].label, "claim");
+    }
+}

@@ -1,0 +1,154 @@
+//! Export and import in the window, driven headless through egui_kittest: File > Export… with
+//! the loss report, writing a brat folder and a CSV file through the typed-path field, then
+//! File > Import annotations… of that folder into a project of the same article without
+//! annotations, undone and redone as one step and saved; the checks are on the files.
+
+use std::{path::Path, time::Duration};
+
+use eframe::egui::{Key, Modifiers, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use marginalia::{
+    export::Format,
+    model::{Document, Project},
+    store,
+    ui::{AppConfig, MarginaliaApp, Start, prefs::Prefs},
+};
+
+type App<'a> = Harness<'a, MarginaliaApp>;
+
+fn open(file: &Path, data: &Path) -> App<'static> {
+    let file = file.to_owned();
+    let config = AppConfig {
+        data_dir: data.to_owned(),
+        recovery_interval: Duration::from_secs(30),
+        native_dialogs: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |_cc| {
+            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
+        });
+    harness.run_steps(3);
+    harness
+}
+
+fn press(app: &mut App<'_>, modifiers: Modifiers, key: Key) {
+    app.key_press_modifiers(modifiers, key);
+    app.run_steps(2);
+}
+
+fn click(app: &mut App<'_>, label: &str) {
+    app.get_by_label(label).click();
+    app.run_steps(2);
+}
+
+/// Types `name` after the folder the typed-path field starts in, and confirms.
+fn type_path(app: &mut App<'_>, caption: &str, name: &str) {
+    app.run_steps(2);
+    app.get_by_label(caption).type_text(name);
+    app.run_steps(1);
+    press(app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+}
+
+fn dismiss_messages(app: &mut App<'_>) {
+    while app.query_by_label("Dismiss").is_some() {
+        click(app, "Dismiss");
+    }
+}
+
+#[test]
+fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let coded = dir.path().join("coded.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small-sample.ron"),
+        &coded,
+    )
+    .unwrap();
+    let original = store::load(&coded).unwrap().project;
+
+    // Export: the window shows what brat cannot carry before anything is written.
+    let mut app = open(&coded, dir.path());
+    click(&mut app, "File");
+    click(&mut app, "Export…");
+    assert!(app.state().export_window_open());
+    click(&mut app, Format::Brat.describe());
+    app.get_by_label_contains("brat notes are one line");
+    click(&mut app, "Choose folder and export…");
+    type_path(&mut app, "Path of the folder:", "-brat-out");
+    let messages = app.state().messages().to_vec();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].body.contains("written to"), "{messages:?}");
+    let folder = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir() && p.to_string_lossy().ends_with("-brat-out"))
+        .expect("the brat folder was written");
+    assert!(std::fs::read_dir(&folder).unwrap().count() >= 4);
+    dismiss_messages(&mut app);
+
+    // A CSV through Ctrl+E, with the byte-order mark for Excel.
+    press(&mut app, Modifiers::COMMAND, Key::E);
+    click(&mut app, Format::Csv.describe());
+    click(&mut app, "Start with a byte-order mark (for Excel)");
+    click(&mut app, "Choose file and export…");
+    type_path(&mut app, "Path of the file:", "");
+    let csv = dir.path().join("small-sample-due-diligence.csv");
+    let bytes = std::fs::read(&csv).expect("the CSV was written");
+    assert!(bytes.starts_with("\u{feff}document,".as_bytes()));
+    assert_eq!(bytes.iter().filter(|&&b| b == b'\n').count() > 8, true);
+    drop(app);
+
+    // Import into a project of the same article with no annotations.
+    let doc = &original.documents()[0];
+    let bare = Project::from_parts(
+        original.meta().clone(),
+        original.labels()[..1].to_vec(),
+        vec![Document::new(doc.id(), doc.title(), doc.text().to_owned())],
+    );
+    let bare_file = dir.path().join("bare.ron");
+    store::save(&bare, &bare_file).unwrap();
+    let mut app = open(&bare_file, dir.path());
+    click(&mut app, "File");
+    click(&mut app, "Import annotations…");
+    let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+    type_path(
+        &mut app,
+        "Paths of the files (separate several with ;):",
+        &name,
+    );
+    let messages = app.state().messages().to_vec();
+    assert!(
+        messages.len() == 1
+            && messages[0]
+                .body
+                .contains("8 annotation(s) and 1 relation(s)"),
+        "{messages:?}"
+    );
+    let project = app.state().workspace().project();
+    assert_eq!(project.documents().len(), 1, "the article was recognised");
+    assert_eq!(project.documents()[0].annotations().len(), 8);
+    assert_eq!(project.labels().len(), 3, "source and norm were added");
+    dismiss_messages(&mut app);
+
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    assert!(
+        app.state().workspace().project().documents()[0]
+            .annotations()
+            .is_empty()
+    );
+    assert_eq!(app.state().workspace().project().labels().len(), 1);
+    press(&mut app, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    press(&mut app, Modifiers::COMMAND, Key::S);
+    let saved = store::load(&bare_file).unwrap().project;
+    let spans = |p: &Project| -> Vec<(String, usize, usize, String)> {
+        p.documents()[0]
+            .annotations()
+            .iter()
+            .map(|a| (a.label.clone(), a.start, a.end, a.note.replace('\n', " ")))
+            .collect()
+    };
+    assert_eq!(spans(&saved), spans(&original));
+    assert_eq!(saved.documents()[0].relations().len(), 1);
+}
