@@ -269,9 +269,10 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     (0..archive.len())
         .map(|i| {
             let mut entry = archive.by_index(i).unwrap();
+            let name = entry.name().unwrap().into_owned();
             let mut content = Vec::new();
             entry.read_to_end(&mut content).unwrap();
-            (entry.name().to_owned(), content)
+            (name, content)
         })
         .collect()
 }
