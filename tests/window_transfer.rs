@@ -97,7 +97,10 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
     let csv = dir.path().join("small-sample-due-diligence.csv");
     let bytes = std::fs::read(&csv).expect("the CSV was written");
     assert!(bytes.starts_with("\u{feff}document,".as_bytes()));
-    assert!(bytes.iter().filter(|&&b| b == b'\n').count() > 8, "a header and a row per annotation");
+    assert!(
+        bytes.iter().filter(|&&b| b == b'\n').count() > 8,
+        "a header and a row per annotation"
+    );
     drop(app);
 
     // Import into a project of the same article with no annotations.
