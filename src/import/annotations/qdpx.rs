@@ -398,3 +398,118 @@ fn document(parsed: &Parsed, source: &Source, text: String) -> ForeignDocument {
         ..ForeignDocument::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::import::annotations::anchor;
+
+    /// A `.qdpx` with `project.qde` and the given sources.
+    fn archive(qde: &str, sources: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("project.qde", options).unwrap();
+        zip.write_all(qde.as_bytes()).unwrap();
+        for (name, bytes) in sources {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    const QDE: &str = r##"<?xml version="1.0" encoding="utf-8"?>
+<Project name="Vendor project" creatingUserGUID="U1" xmlns="urn:QDA-XML:project:1.0">
+  <Users><User guid="U1" name="Ana Analyst"/></Users>
+  <CodeBook><Codes>
+    <Code guid="C1" name="Claim" isCodable="true" color="#D55E00"><Description>Asserted &amp; argued</Description>
+      <Code guid="C2" name="Sub &lt;claim&gt;" isCodable="true"/>
+    </Code>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="S1" name="Article" plainTextPath="internal://S1.txt">
+      <PlainTextSelection guid="P1" name="three" startPosition="10" endPosition="15" creatingUser="U1" creationDateTime="2026-01-01T00:00:00Z">
+        <Description>a note &lt;here&gt;</Description>
+        <Coding guid="K1"><CodeRef targetGUID="C1"/></Coding>
+        <Coding guid="K2"><CodeRef targetGUID="C2"/></Coding>
+      </PlainTextSelection>
+      <PlainTextSelection guid="P2" name="Code label" startPosition="0" endPosition="3">
+        <Coding guid="K3"><CodeRef targetGUID="C1"/></Coding>
+      </PlainTextSelection>
+    </TextSource>
+    <PDFSource guid="S2" name="Scan"/>
+  </Sources>
+  <Notes><Note guid="N1" name="n"><PlainTextContent>why linked</PlainTextContent></Note></Notes>
+  <Links><Link guid="L1" name="supports" originGUID="P2" targetGUID="P1"><NoteRef targetGUID="N1"/></Link></Links>
+</Project>"##;
+
+    #[test]
+    fn a_vendor_project_with_crlf_sources_anchors_to_the_right_spans() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vendor.qdpx");
+        // Positions count CRLF as two chars: "three" is at 10..15 in the raw text.
+        std::fs::write(
+            &path,
+            archive(QDE, &[("sources/S1.txt", b"one\r\ntwo\r\nthree")]),
+        )
+        .unwrap();
+        let set = read(&path).unwrap();
+        assert_eq!(set.annotator.as_deref(), Some("Ana Analyst"));
+        let names: Vec<&str> = set.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Claim", "Sub <claim>"]);
+        assert_eq!(set.labels[0].description, "Asserted & argued");
+        assert_eq!(set.labels[0].color.as_deref(), Some("#D55E00"));
+        assert!(set.skipped.iter().any(|s| s.contains("Scan")));
+        let anchored = anchor(&[set], &[]);
+        assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
+        let doc = &anchored.documents[0];
+        assert_eq!(doc.text, "one\ntwo\nthree");
+        let got: Vec<(&str, usize, usize, &str)> = doc
+            .annotations
+            .iter()
+            .map(|a| (a.label.as_str(), a.span.start, a.span.end, a.note.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Claim", 8, 13, "a note <here>"),
+                ("Sub <claim>", 8, 13, "a note <here>"),
+                ("Claim", 0, 3, ""),
+            ]
+        );
+        assert_eq!(doc.relations.len(), 1);
+        assert_eq!(doc.relations[0].note, "why linked");
+        assert_eq!(doc.annotations[0].creator.as_deref(), Some("Ana Analyst"));
+    }
+
+    #[test]
+    fn broken_archives_are_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&[u8], &str); 2] = [
+            (b"not a zip", "ZIP archive"),
+            (
+                &archive("<Project><Sources></Project>", &[]),
+                "project.qde, byte",
+            ),
+        ];
+        for (i, (bytes, expected)) in cases.into_iter().enumerate() {
+            let path = dir.path().join(format!("{i}.qdpx"));
+            std::fs::write(&path, bytes).unwrap();
+            let error = read(&path).unwrap_err().to_string();
+            assert!(error.contains(expected), "{error}");
+        }
+        let mut empty = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        empty
+            .start_file("other.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let path = dir.path().join("empty.qdpx");
+        std::fs::write(&path, empty.finish().unwrap().into_inner()).unwrap();
+        assert!(
+            read(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("no project.qde")
+        );
+    }
+}
