@@ -45,7 +45,7 @@ fn export_writes_the_format_and_prints_what_it_cannot_carry() {
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
-    assert!(stdout.contains("notes (6)"), "{stdout}");
+    assert!(stdout.contains("notes (5)"), "{stdout}");
     assert!(stdout.contains("relations (1)"), "{stdout}");
     let line: serde_json::Value = serde_json::from_str(
         std::fs::read_to_string(&out)

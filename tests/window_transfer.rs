@@ -62,7 +62,7 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
     let dir = tempfile::tempdir().unwrap();
     let coded = dir.path().join("coded.ron");
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small-sample.ron"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/cyber-norms-sample.ron"),
         &coded,
     )
     .unwrap();
@@ -71,10 +71,12 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
     // Export: the window shows what brat cannot carry before anything is written.
     let mut app = open(&coded, dir.path());
     click(&mut app, "File");
-    click(&mut app, "Export…");
+    app.get_by_label_contains("Export…").click();
+    app.run_steps(2);
     assert!(app.state().export_window_open());
+    app.run_steps(4);
     click(&mut app, Format::Brat.describe());
-    app.get_by_label_contains("brat notes are one line");
+    app.get_by_label_contains("who made each annotation and when is left out");
     click(&mut app, "Choose folder and export…");
     type_path(&mut app, "Path of the folder:", "-brat-out");
     let messages = app.state().messages().to_vec();
@@ -90,11 +92,12 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
 
     // A CSV through Ctrl+E, with the byte-order mark for Excel.
     press(&mut app, Modifiers::COMMAND, Key::E);
+    app.run_steps(4);
     click(&mut app, Format::Csv.describe());
     click(&mut app, "Start with a byte-order mark (for Excel)");
     click(&mut app, "Choose file and export…");
     type_path(&mut app, "Path of the file:", "");
-    let csv = dir.path().join("small-sample-due-diligence.csv");
+    let csv = dir.path().join("cyber-norms-two-commentaries.csv");
     let bytes = std::fs::read(&csv).expect("the CSV was written");
     assert!(bytes.starts_with("\u{feff}document,".as_bytes()));
     assert!(
@@ -103,12 +106,15 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
     );
     drop(app);
 
-    // Import into a project of the same article with no annotations.
-    let doc = &original.documents()[0];
+    // Import into a project of the same articles with no annotations.
     let bare = Project::from_parts(
         original.meta().clone(),
         original.labels()[..1].to_vec(),
-        vec![Document::new(doc.id(), doc.title(), doc.text().to_owned())],
+        original
+            .documents()
+            .iter()
+            .map(|d| Document::new(d.id(), d.title(), d.text().to_owned()))
+            .collect(),
     );
     let bare_file = dir.path().join("bare.ron");
     store::save(&bare, &bare_file).unwrap();
@@ -121,37 +127,37 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
         "Paths of the files (separate several with ;):",
         &name,
     );
+    let count = |p: &Project| -> (usize, usize) {
+        p.documents().iter().fold((0, 0), |(a, r), d| {
+            (a + d.annotations().len(), r + d.relations().len())
+        })
+    };
+    let (annotations, relations) = count(&original);
     let messages = app.state().messages().to_vec();
+    let expected = format!("{annotations} annotation(s) and {relations} relation(s)");
     assert!(
-        messages.len() == 1
-            && messages[0]
-                .body
-                .contains("8 annotation(s) and 1 relation(s)"),
+        messages.len() == 1 && messages[0].body.contains(&expected),
         "{messages:?}"
     );
     let project = app.state().workspace().project();
-    assert_eq!(project.documents().len(), 1, "the article was recognised");
-    assert_eq!(project.documents()[0].annotations().len(), 8);
+    assert_eq!(project.documents().len(), 2, "the articles were recognised");
+    assert_eq!(count(project), (annotations, relations));
     assert_eq!(project.labels().len(), 3, "source and norm were added");
     dismiss_messages(&mut app);
 
     press(&mut app, Modifiers::COMMAND, Key::Z);
-    assert!(
-        app.state().workspace().project().documents()[0]
-            .annotations()
-            .is_empty()
-    );
+    assert_eq!(count(app.state().workspace().project()), (0, 0));
     assert_eq!(app.state().workspace().project().labels().len(), 1);
     press(&mut app, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     press(&mut app, Modifiers::COMMAND, Key::S);
     let saved = store::load(&bare_file).unwrap().project;
     let spans = |p: &Project| -> Vec<(String, usize, usize, String)> {
-        p.documents()[0]
-            .annotations()
+        p.documents()
             .iter()
+            .flat_map(|d| d.annotations())
             .map(|a| (a.label.clone(), a.start, a.end, a.note.replace('\n', " ")))
             .collect()
     };
     assert_eq!(spans(&saved), spans(&original));
-    assert_eq!(saved.documents()[0].relations().len(), 1);
+    assert_eq!(count(&saved), (annotations, relations));
 }

@@ -1,9 +1,397 @@
-//! Export as brat (being written).
+//! Export as brat standoff: a folder with each document's text (`<stem>.txt`) and annotations
+//! (`<stem>.ann`), and the `annotation.conf` / `visual.conf` that tell brat the types.
+//!
+//! Offsets in `.ann` files are chars (code points, as brat's Python counts them), end-exclusive:
+//! the model's own unit, so nothing is converted. brat forbids newlines in a text-bound
+//! annotation's covered text, so a passage that runs over a newline is written as discontinuous
+//! fragments (`start1 end1;start2 end2`) split at the newlines; the brat importer joins them back.
 
-use super::{ExportError, ExportOptions, Output, Scope};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
-/// Renders the scope.
+use super::{ExportError, ExportOptions, Output, Scope, unique_stems};
+use crate::model::{Annotation, Document, Relation, label::parse_color};
+
+/// Renders the scope as the files of a brat folder: per document `<stem>.txt` and `<stem>.ann`,
+/// in project order, then `annotation.conf` and `visual.conf`.
 pub fn export(scope: &Scope, options: &ExportOptions) -> Result<Output, ExportError> {
-    let _ = (scope, options);
-    todo!()
+    let _ = options;
+    let stems = unique_stems(scope.documents.iter().map(|d| d.title()));
+    let mut files = Vec::with_capacity(scope.documents.len() * 2 + 2);
+    for (doc, stem) in scope.documents.iter().zip(stems) {
+        files.push((format!("{stem}.txt"), doc.text().as_bytes().to_vec()));
+        files.push((format!("{stem}.ann"), ann_file(doc).into_bytes()));
+    }
+    files.push((
+        "annotation.conf".to_owned(),
+        annotation_conf(scope).into_bytes(),
+    ));
+    files.push(("visual.conf".to_owned(), visual_conf(scope).into_bytes()));
+    Ok(Output::Folder(files))
+}
+
+/// A brat type name for a label id or relation kind: anything outside `[A-Za-z0-9_-]` becomes `_`
+/// (brat type names cannot hold spaces).
+#[must_use]
+pub fn brat_type(name: &str) -> String {
+    let typed: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if typed.is_empty() {
+        "_".to_owned()
+    } else {
+        typed
+    }
+}
+
+/// One document's `.ann`: `T` lines in saved order, then `R` lines, then `#` notes.
+fn ann_file(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut notes = Vec::new();
+    for (n, a) in doc.annotations().iter().enumerate() {
+        let id = format!("T{}", n + 1);
+        let _ = writeln!(out, "{}", text_bound_line(&id, a));
+        notes.push((id, a.note.as_str()));
+    }
+    for (n, r) in doc.relations().iter().enumerate() {
+        let id = format!("R{}", n + 1);
+        let _ = writeln!(out, "{}", relation_line(&id, r, doc));
+        notes.push((id, r.note.as_str()));
+    }
+    let notes = notes
+        .into_iter()
+        .filter(|(_, note)| !note.trim().is_empty());
+    for (n, (target, note)) in notes.enumerate() {
+        let _ = writeln!(
+            out,
+            "#{}\tAnnotatorNotes {target}\t{}",
+            n + 1,
+            one_line(note)
+        );
+    }
+    out
+}
+
+/// `T<n>\t<type> <fragments>\t<covered text>`.
+fn text_bound_line(id: &str, a: &Annotation) -> String {
+    let fragments = fragments(a.start, &a.quote);
+    let offsets: Vec<String> = fragments
+        .iter()
+        .map(|f| format!("{} {}", f.start, f.end))
+        .collect();
+    let covered: Vec<&str> = fragments.iter().map(|f| f.text).collect();
+    format!(
+        "{id}\t{} {}\t{}",
+        brat_type(&a.label),
+        offsets.join(";"),
+        covered.join(" ")
+    )
+}
+
+/// `R<n>\t<kind> Arg1:T<a> Arg2:T<b>`; an end that is not in the document keeps its own id.
+fn relation_line(id: &str, r: &Relation, doc: &Document) -> String {
+    let t_id = |annotation: &str| {
+        doc.annotations()
+            .iter()
+            .position(|a| a.id == annotation)
+            .map_or_else(|| annotation.to_owned(), |i| format!("T{}", i + 1))
+    };
+    format!(
+        "{id}\t{} Arg1:{} Arg2:{}",
+        brat_type(&r.kind),
+        t_id(&r.from),
+        t_id(&r.to)
+    )
+}
+
+/// A piece of a passage without newlines: `[start, end)` in chars of the document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fragment<'q> {
+    start: usize,
+    end: usize,
+    text: &'q str,
+}
+
+/// The passage starting at char `start` whose text is `quote`, cut at its newlines: the runs of
+/// the quote that hold no newline. A quote that is nothing but newlines stays one fragment.
+fn fragments(start: usize, quote: &str) -> Vec<Fragment<'_>> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None; // (char offset, byte offset) where the run began
+    let mut char_at = start;
+    for (byte, c) in quote.char_indices() {
+        if c == '\n' {
+            if let Some((from, from_byte)) = run.take() {
+                out.push(Fragment {
+                    start: from,
+                    end: char_at,
+                    text: &quote[from_byte..byte],
+                });
+            }
+        } else if run.is_none() {
+            run = Some((char_at, byte));
+        }
+        char_at += 1;
+    }
+    if let Some((from, from_byte)) = run {
+        out.push(Fragment {
+            start: from,
+            end: char_at,
+            text: &quote[from_byte..],
+        });
+    }
+    if out.is_empty() {
+        out.push(Fragment {
+            start,
+            end: char_at,
+            text: "",
+        });
+    }
+    out
+}
+
+/// A note on one line: every newline (and CRLF) becomes a space.
+fn one_line(note: &str) -> String {
+    note.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// The brat types of the scope's labels, in codebook order, then any label an annotation uses
+/// that the codebook lacks.
+fn entity_types(scope: &Scope) -> Vec<String> {
+    let mut types: Vec<String> = Vec::new();
+    let used = scope
+        .documents
+        .iter()
+        .flat_map(|d| d.annotations())
+        .map(|a| a.label.as_str());
+    for id in scope.labels().iter().map(|l| l.id.as_str()).chain(used) {
+        let typed = brat_type(id);
+        if !types.contains(&typed) {
+            types.push(typed);
+        }
+    }
+    types
+}
+
+/// `annotation.conf`: the entity types, the relation kinds (between any entities), and empty
+/// `[events]` and `[attributes]` sections.
+fn annotation_conf(scope: &Scope) -> String {
+    let mut out = String::from("[entities]\n");
+    for typed in entity_types(scope) {
+        let _ = writeln!(out, "{typed}");
+    }
+    out.push_str("\n[relations]\n");
+    let kinds: BTreeSet<String> = scope
+        .documents
+        .iter()
+        .flat_map(|d| d.relations())
+        .map(|r| brat_type(&r.kind))
+        .collect();
+    for kind in kinds {
+        let _ = writeln!(out, "{kind} Arg1:<ENTITY>, Arg2:<ENTITY>");
+    }
+    out.push_str("\n[events]\n\n[attributes]\n");
+    out
+}
+
+/// `visual.conf`: each label's name (`type | Name`) and colour (`type\tbgColor:#rrggbb`).
+fn visual_conf(scope: &Scope) -> String {
+    let mut out = String::from("[labels]\n");
+    for label in scope.labels() {
+        let name = one_line(&label.name).replace('|', "/");
+        let _ = writeln!(out, "{} | {}", brat_type(&label.id), name.trim());
+    }
+    out.push_str("\n[drawing]\n");
+    for label in scope.labels() {
+        if parse_color(&label.color).is_some() {
+            let _ = writeln!(
+                out,
+                "{}\tbgColor:{}",
+                brat_type(&label.id),
+                label.color.to_ascii_lowercase()
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        export::{Format, export as run_export},
+        model::{Document, Edit, Editor, Label, Meta, Project},
+    };
+
+    fn annotation(id: &str, label: &str, doc: &Document, start: usize, end: usize) -> Annotation {
+        let quote = doc
+            .quote(crate::model::Span::new(start, end))
+            .unwrap()
+            .to_owned();
+        Annotation {
+            quote,
+            ..Annotation::bare(id, label, start, end)
+        }
+    }
+
+    /// A project whose one document holds emoji, a flag, a combining mark, CJK, Hebrew and a
+    /// claim over a newline, with notes and a relation.
+    fn sample() -> Project {
+        let text = "Ana 👍🏾 said 🇫🇷 cafe\u{301}.\n東京 agreed; שלום.\nEnd";
+        let doc = Document::new("d1", "Due diligence: a test", text.into());
+        let chars: Vec<char> = text.chars().collect();
+        let find = |s: &str| {
+            let needle: Vec<char> = s.chars().collect();
+            (0..chars.len())
+                .find(|&i| chars[i..].starts_with(&needle))
+                .unwrap()
+        };
+        let ana = find("Ana");
+        let cafe = find("cafe\u{301}");
+        let tokyo = find("東京");
+        let shalom = find("שלום");
+        let mut claim = annotation("a1", "claim", &doc, cafe, tokyo + 2);
+        claim.note = "first line\nsecond line".into();
+        let source = annotation("a2", "source", &doc, ana, ana + 3);
+        let norm = annotation("a3", "norm", &doc, shalom, shalom + 4);
+        let doc = doc.with_annotations(vec![claim, source, norm]);
+        let labels = vec![
+            Label::new("claim", "Claim", "#D55E00"),
+            Label::new("source", "Source | who", "#0072B2"),
+            Label::new("norm", "Norm", "#009E73"),
+        ];
+        let project = Project::from_parts(
+            Meta {
+                title: "Test".into(),
+                annotator: "ana".into(),
+                ..Meta::default()
+            },
+            labels,
+            vec![doc],
+        );
+        let mut editor = Editor::new(project);
+        editor
+            .apply(
+                Edit::AddRelation {
+                    doc: "d1".into(),
+                    relation: Relation {
+                        id: "r1".into(),
+                        kind: "attributed to".into(),
+                        from: "a1".into(),
+                        to: "a2".into(),
+                        note: "says so".into(),
+                    },
+                },
+                "2024-01-01T00:00:00Z",
+            )
+            .unwrap();
+        editor.into_project()
+    }
+
+    fn files(project: &Project) -> Vec<(String, String)> {
+        let out = run_export(project, Format::Brat, &ExportOptions::default()).unwrap();
+        let Output::Folder(files) = out.output else {
+            panic!("brat writes a folder")
+        };
+        files
+            .into_iter()
+            .map(|(name, bytes)| (name, String::from_utf8(bytes).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn writes_the_text_the_ann_and_both_confs() {
+        let project = sample();
+        let files = files(&project);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Due_diligence_a_test.txt",
+                "Due_diligence_a_test.ann",
+                "annotation.conf",
+                "visual.conf"
+            ]
+        );
+        assert_eq!(files[0].1, project.documents()[0].text());
+        assert_eq!(
+            files[1].1,
+            "T1\tsource 0 3\tAna\n\
+             T2\tclaim 15 21;22 24\tcafe\u{301}. 東京\n\
+             T3\tnorm 33 37\tשלום\n\
+             R1\tattributed_to Arg1:T2 Arg2:T1\n\
+             #1\tAnnotatorNotes T2\tfirst line second line\n\
+             #2\tAnnotatorNotes R1\tsays so\n"
+        );
+        assert_eq!(
+            files[2].1,
+            "[entities]\nclaim\nsource\nnorm\n\n[relations]\n\
+             attributed_to Arg1:<ENTITY>, Arg2:<ENTITY>\n\n[events]\n\n[attributes]\n"
+        );
+        assert_eq!(
+            files[3].1,
+            "[labels]\nclaim | Claim\nsource | Source / who\nnorm | Norm\n\n[drawing]\n\
+             claim\tbgColor:#d55e00\nsource\tbgColor:#0072b2\nnorm\tbgColor:#009e73\n"
+        );
+    }
+
+    #[test]
+    fn every_fragment_slices_its_text_from_the_txt_by_chars() {
+        let files = files(&sample());
+        let chars: Vec<char> = files[0].1.chars().collect();
+        for line in files[1].1.lines().filter(|l| l.starts_with('T')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let (_, offsets) = fields[1].split_once(' ').unwrap();
+            let pieces: Vec<String> = offsets
+                .split(';')
+                .map(|f| {
+                    let (s, e) = f.split_once(' ').unwrap();
+                    chars[s.parse().unwrap()..e.parse().unwrap()]
+                        .iter()
+                        .collect()
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), fields[2], "{line}");
+            assert!(!fields[2].contains('\n'));
+        }
+    }
+
+    #[test]
+    fn passages_are_cut_at_newlines() {
+        let cases: &[(usize, &str, &[(usize, usize, &str)])] = &[
+            (5, "abc", &[(5, 8, "abc")]),
+            (0, "ab\ncd", &[(0, 2, "ab"), (3, 5, "cd")]),
+            (2, "👍🏾\n\n東京", &[(2, 4, "👍🏾"), (6, 8, "東京")]),
+            (0, "a\n", &[(0, 1, "a")]),
+            (0, "\nb", &[(1, 2, "b")]),
+            (4, "\n\n", &[(4, 6, "")]),
+        ];
+        for (start, quote, expected) in cases {
+            let got: Vec<(usize, usize, &str)> = fragments(*start, quote)
+                .into_iter()
+                .map(|f| (f.start, f.end, f.text))
+                .collect();
+            assert_eq!(&got, expected, "{quote:?}");
+        }
+    }
+
+    #[test]
+    fn type_names_are_brat_safe() {
+        assert_eq!(brat_type("claim"), "claim");
+        assert_eq!(brat_type("attributed to"), "attributed_to");
+        assert_eq!(brat_type("norm-2_x"), "norm-2_x");
+        assert_eq!(brat_type("été"), "_t_");
+        assert_eq!(brat_type(""), "_");
+    }
+
+    #[test]
+    fn the_same_project_exports_the_same_bytes() {
+        assert_eq!(files(&sample()), files(&sample()));
+    }
 }

@@ -11,6 +11,8 @@ mod context;
 pub mod csv;
 mod error;
 mod files;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod format;
 mod guid;
 pub mod html;

@@ -1,11 +1,807 @@
-//! Reading brat annotations (being written).
+//! Reading brat standoff annotations: an `.ann` file with its `.txt`, or a folder of them, with
+//! the `annotation.conf` and `visual.conf` beside them for label names and colours.
+//!
+//! Positions in `.ann` files are chars (code points, as brat's Python counts them), end-exclusive,
+//! over the `.txt` as it is on disk (CRLF newlines count two chars; [`super::anchor`] handles
+//! that). Discontinuous spans (`start1 end1;start2 end2`) become one passage from the first start
+//! to the last end: Marginalia's brat export writes a passage over a newline that way.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use super::{AnnotationImportError, ForeignSet};
+use super::{
+    AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation,
+    ForeignSet, Position, UnitChoice,
+};
+use crate::model::OffsetUnit;
 
-/// Reads `path`.
+/// Reads `path`: an `.ann` file, a `.txt` with an `.ann` beside it, or a folder (every `.ann` in
+/// it, sorted by name, each with its `.txt`).
 pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
-    let _ = path;
-    todo!()
+    let (folder, ann_files) = ann_files(path)?;
+    let config = Config::read(&folder)?;
+    let in_folder = path.is_dir();
+    let mut set = ForeignSet {
+        format: "brat",
+        path: path.to_owned(),
+        ..ForeignSet::default()
+    };
+    for ann in &ann_files {
+        let where_ = if in_folder {
+            format!("{} ", file_name(ann))
+        } else {
+            String::new()
+        };
+        set.documents
+            .push(read_document(ann, &where_, &mut set.skipped)?);
+    }
+    let used = set
+        .documents
+        .iter()
+        .flat_map(|d| &d.annotations)
+        .map(|a| a.label.as_str());
+    set.labels = config.labels(used);
+    for a in set.documents.iter_mut().flat_map(|d| &mut d.annotations) {
+        a.label = config.name_of(&a.label);
+    }
+    Ok(set)
+}
+
+/// The folder the configuration files are looked for in, and the `.ann` files to read.
+fn ann_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), AnnotationImportError> {
+    if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|source| AnnotationImportError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut anns: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && has_extension(p, "ann"))
+            .collect();
+        anns.sort();
+        if anns.is_empty() {
+            return Err(AnnotationImportError::malformed(
+                path,
+                None,
+                "the folder holds no brat .ann file; choose the folder with the .ann and .txt \
+                 files",
+            ));
+        }
+        return Ok((path.to_owned(), anns));
+    }
+    let ann = if has_extension(path, "ann") {
+        path.to_owned()
+    } else {
+        path.with_extension("ann")
+    };
+    let folder = ann.parent().map(Path::to_owned).unwrap_or_default();
+    Ok((folder, vec![ann]))
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A file's text as UTF-8, without a byte-order mark.
+fn read_utf8(path: &Path) -> Result<String, AnnotationImportError> {
+    let bytes = AnnotationImportError::read_limited(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let line = bytes[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        AnnotationImportError::malformed(
+            path,
+            Some(line),
+            "not UTF-8 text; brat files are UTF-8: save it as UTF-8 and import it again",
+        )
+    })
+}
+
+/// One `.ann` file with the `.txt` beside it. `where_` prefixes skip messages (the file name when
+/// several files are read).
+fn read_document(
+    ann: &Path,
+    where_: &str,
+    skipped: &mut Vec<String>,
+) -> Result<ForeignDocument, AnnotationImportError> {
+    let content = read_utf8(ann)?;
+    let txt = ann.with_extension("txt");
+    let text = if txt.is_file() {
+        Some(read_utf8(&txt)?)
+    } else {
+        skipped.push(format!(
+            "{where_}no {} beside it: its annotations go on the open document with the same \
+             title, if there is one",
+            file_name(&txt)
+        ));
+        None
+    };
+    let title = ann
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut parsed = Parsed::default();
+    for (n, line) in content.lines().enumerate() {
+        parse_line(line, n + 1, text.as_deref(), &mut parsed)
+            .map_err(|message| AnnotationImportError::malformed(ann, Some(n + 1), message))?;
+    }
+    parsed.attach_notes();
+    skipped.extend(parsed.skipped.iter().map(|s| format!("{where_}{s}")));
+    Ok(ForeignDocument {
+        title,
+        text,
+        text_ref: None,
+        unit: UnitChoice::Fixed(OffsetUnit::Chars),
+        annotations: parsed.annotations,
+        relations: parsed.relations.into_iter().map(|(_, r)| r).collect(),
+    })
+}
+
+/// What one `.ann` file holds, as its lines are read.
+#[derive(Debug, Default)]
+struct Parsed {
+    annotations: Vec<ForeignAnnotation>,
+    /// Relations with their brat ids (`R1`), which notes refer to.
+    relations: Vec<(String, ForeignRelation)>,
+    /// `AnnotatorNotes`: (line, target id, note), attached once every line is read.
+    notes: Vec<(usize, String, String)>,
+    skipped: Vec<String>,
+}
+
+impl Parsed {
+    /// Gives each `T` and `R` its notes (several notes joined by blank lines).
+    fn attach_notes(&mut self) {
+        for (line, target, note) in std::mem::take(&mut self.notes) {
+            let annotation = self.annotations.iter_mut().find(|a| a.id == target);
+            let slot = match annotation {
+                Some(a) => &mut a.note,
+                None => match self.relations.iter_mut().find(|(id, _)| *id == target) {
+                    Some((_, r)) => &mut r.note,
+                    None => {
+                        self.skipped.push(format!(
+                            "line {line}: a note on {target}, which the file does not have, is \
+                             not imported"
+                        ));
+                        continue;
+                    }
+                },
+            };
+            if !slot.is_empty() {
+                slot.push_str("\n\n");
+            }
+            slot.push_str(&note);
+        }
+    }
+}
+
+/// Reads one line into `parsed`; `Err` is the message for a malformed line.
+fn parse_line(
+    line: &str,
+    number: usize,
+    text: Option<&str>,
+    parsed: &mut Parsed,
+) -> Result<(), String> {
+    if line.trim().is_empty() {
+        return Ok(());
+    }
+    let skip = |what: &str| format!("line {number}: {what} are not imported");
+    match line.chars().next() {
+        Some('T') => {
+            let (annotation, discontinuous) = parse_text_bound(line, text)?;
+            if discontinuous {
+                parsed.skipped.push(format!(
+                    "line {number}: {} has fragments with text between them; it is imported as \
+                     one passage from its first start to its last end",
+                    annotation.id
+                ));
+            }
+            parsed.annotations.push(annotation);
+        }
+        Some('R') => parsed.relations.push(parse_relation(line)?),
+        Some('#') => match parse_note(line)? {
+            Some((target, note)) => parsed.notes.push((number, target, note)),
+            None => parsed
+                .skipped
+                .push(skip("comments other than AnnotatorNotes")),
+        },
+        Some('E') => parsed.skipped.push(skip("events (E lines)")),
+        Some('A' | 'M') => parsed.skipped.push(skip("attributes (A and M lines)")),
+        Some('N') => parsed.skipped.push(skip("normalizations (N lines)")),
+        Some('*') => parsed.skipped.push(skip("equivalence relations (* lines)")),
+        _ => {
+            return Err(format!(
+                "“{}” is not a brat standoff line (T, R, E, A, M, N, * or #, then a tab); check \
+                 that this is a brat .ann file",
+                crate::excerpt::shorten(line, 40)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `T<n>\t<type> <start> <end>[;<start> <end>…]\t<covered text>` → the annotation, and whether
+/// its fragments have text between them (not only newlines).
+fn parse_text_bound(line: &str, text: Option<&str>) -> Result<(ForeignAnnotation, bool), String> {
+    let mut fields = line.splitn(3, '\t');
+    let id = fields.next().unwrap_or_default();
+    let (Some(middle), Some(covered)) = (fields.next(), fields.next()) else {
+        return Err(format!(
+            "{id} needs three tab-separated fields: id, “type start end”, covered text"
+        ));
+    };
+    let (label, offsets) = middle
+        .split_once(' ')
+        .ok_or_else(|| format!("{id}: “{middle}” should be a type, a space and offsets"))?;
+    let fragments = offsets
+        .split(';')
+        .map(|f| parse_fragment(f.trim()).ok_or_else(|| bad_offsets(id, offsets)))
+        .collect::<Result<Vec<Position>, String>>()?;
+    let first = fragments.first().ok_or_else(|| bad_offsets(id, offsets))?;
+    let last = fragments.last().unwrap_or(first);
+    if fragments.windows(2).any(|w| w[1].start < w[0].end) {
+        return Err(format!(
+            "{id}: the fragments “{offsets}” overlap or are out of order"
+        ));
+    }
+    let position = Position {
+        start: first.start,
+        end: last.end,
+    };
+    let joined_by_text =
+        fragments.len() > 1 && !text.is_some_and(|t| gaps_are_newlines(t, &fragments));
+    let quote = (fragments.len() == 1).then(|| covered.to_owned());
+    Ok((
+        ForeignAnnotation {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            position: Some(position),
+            quote,
+            ..ForeignAnnotation::default()
+        },
+        joined_by_text,
+    ))
+}
+
+/// `<start> <end>` (chars) with `start <= end`.
+fn parse_fragment(fragment: &str) -> Option<Position> {
+    let (start, end) = fragment.split_once(' ')?;
+    let start: usize = start.trim().parse().ok()?;
+    let end: usize = end.trim().parse().ok()?;
+    (start <= end).then_some(Position { start, end })
+}
+
+fn bad_offsets(id: &str, offsets: &str) -> String {
+    format!(
+        "{id}: “{offsets}” are not offsets; brat writes “start end” in characters, with “;” \
+         between fragments"
+    )
+}
+
+/// Whether only newlines (`\n`, `\r`) lie between consecutive fragments, in chars of `text`.
+fn gaps_are_newlines(text: &str, fragments: &[Position]) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    fragments.windows(2).all(|w| {
+        chars
+            .get(w[0].end..w[1].start)
+            .is_some_and(|gap| gap.iter().all(|c| matches!(c, '\n' | '\r')))
+    })
+}
+
+/// `R<n>\t<kind> Arg1:T<a> Arg2:T<b>` → (its brat id, the relation). Arguments with other role
+/// names are taken in order.
+fn parse_relation(line: &str) -> Result<(String, ForeignRelation), String> {
+    let (id, rest) = line
+        .split_once('\t')
+        .ok_or_else(|| "a relation needs a tab after its id".to_owned())?;
+    let mut parts = rest.split_whitespace();
+    let kind = parts
+        .next()
+        .ok_or_else(|| format!("{id} has no relation type"))?;
+    let args: Vec<(&str, &str)> = parts.filter_map(|p| p.split_once(':')).collect();
+    let arg = |name: &str, position: usize| {
+        args.iter()
+            .find(|(role, _)| *role == name)
+            .or_else(|| args.get(position))
+            .map(|(_, target)| (*target).to_owned())
+    };
+    let (Some(from), Some(to)) = (arg("Arg1", 0), arg("Arg2", 1)) else {
+        return Err(format!(
+            "{id} should name two annotations, as in “{kind} Arg1:T1 Arg2:T2”"
+        ));
+    };
+    Ok((
+        id.to_owned(),
+        ForeignRelation {
+            kind: kind.to_owned(),
+            from,
+            to,
+            note: String::new(),
+        },
+    ))
+}
+
+/// `#<n>\tAnnotatorNotes <id>\t<note>` → (id, note); `None` for other kinds of comment.
+fn parse_note(line: &str) -> Result<Option<(String, String)>, String> {
+    let mut fields = line.splitn(3, '\t');
+    let id = fields.next().unwrap_or_default();
+    let middle = fields
+        .next()
+        .ok_or_else(|| format!("{id} needs a tab, “AnnotatorNotes <id>”, a tab and the note"))?;
+    let note = fields.next().unwrap_or_default();
+    let Some((kind, target)) = middle.split_once(' ') else {
+        return Err(format!("{id}: “{middle}” should be “AnnotatorNotes <id>”"));
+    };
+    Ok((kind == "AnnotatorNotes").then(|| (target.trim().to_owned(), note.to_owned())))
+}
+
+/// What `annotation.conf` and `visual.conf` say about types.
+#[derive(Debug, Default)]
+struct Config {
+    /// Entity types in `annotation.conf` order.
+    entities: Vec<String>,
+    /// `visual.conf` `[labels]`: type → name.
+    names: HashMap<String, String>,
+    /// `visual.conf` `[drawing]`: type → `#rrggbb`.
+    colors: HashMap<String, String>,
+}
+
+impl Config {
+    /// Reads the configuration files in `folder`; either may be missing.
+    fn read(folder: &Path) -> Result<Self, AnnotationImportError> {
+        let mut config = Self::default();
+        let annotation = folder.join("annotation.conf");
+        if annotation.is_file() {
+            let text = read_utf8(&annotation)?;
+            config.entities = section(&text, "entities")
+                .filter_map(|line| {
+                    // `!Type` only groups others; `<…>` are macros, not types.
+                    let typed = line.split_whitespace().next()?;
+                    (!typed.starts_with(['!', '<'])).then(|| typed.to_owned())
+                })
+                .collect();
+        }
+        let visual = folder.join("visual.conf");
+        if visual.is_file() {
+            let text = read_utf8(&visual)?;
+            for line in section(&text, "labels") {
+                let mut parts = line.split('|').map(str::trim);
+                if let (Some(typed), Some(name)) = (parts.next(), parts.next()) {
+                    if !typed.is_empty() && !name.is_empty() {
+                        config.names.insert(typed.to_owned(), name.to_owned());
+                    }
+                }
+            }
+            for line in section(&text, "drawing") {
+                if let Some((typed, color)) = drawing_color(line) {
+                    config.colors.insert(typed, color);
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    /// The label name a brat type stands for.
+    fn name_of(&self, typed: &str) -> String {
+        self.names
+            .get(typed)
+            .cloned()
+            .unwrap_or_else(|| typed.to_owned())
+    }
+
+    /// The labels `annotation.conf` declares, then the other types `used`, named and coloured
+    /// as `visual.conf` says.
+    fn labels<'t>(&self, used: impl IntoIterator<Item = &'t str>) -> Vec<ForeignLabel> {
+        let mut types: Vec<&str> = self.entities.iter().map(String::as_str).collect();
+        for typed in used {
+            if !types.contains(&typed) {
+                types.push(typed);
+            }
+        }
+        types
+            .into_iter()
+            .map(|typed| ForeignLabel {
+                name: self.name_of(typed),
+                color: self.colors.get(typed).cloned(),
+                description: String::new(),
+            })
+            .collect()
+    }
+}
+
+/// The non-empty, non-comment lines of `[name]` in a brat configuration file.
+fn section<'t>(text: &'t str, name: &str) -> impl Iterator<Item = &'t str> {
+    let header = format!("[{name}]");
+    text.lines()
+        .skip_while(move |l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// `type<TAB>bgColor:#rrggbb, fgColor:…` → (type, `#rrggbb`) when the colour is `#` + 6 hex.
+fn drawing_color(line: &str) -> Option<(String, String)> {
+    let (typed, settings) = line.trim().split_once(char::is_whitespace)?;
+    settings.split(',').find_map(|setting| {
+        let (key, value) = setting.split_once(':')?;
+        let value = value.trim();
+        (key.trim() == "bgColor" && crate::model::label::parse_color(value).is_some())
+            .then(|| (typed.to_owned(), value.to_owned()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        export::{ExportOptions, Format, export, write_output},
+        import::annotations::{Anchored, anchor},
+        model::{Annotation, Document, Edit, Editor, Label, Meta, Project, Relation, Span},
+    };
+
+    /// `(label name, start, end, note)` of every placed annotation, in order, and the relations as
+    /// `(kind, from quote, to quote, note)`.
+    type Spans = Vec<(String, usize, usize, String)>;
+    type Links = Vec<(String, String, String, String)>;
+
+    fn annotation(doc: &Document, id: &str, label: &str, quote: &str, note: &str) -> Annotation {
+        let byte = doc.text().find(quote).unwrap();
+        let start = doc.text()[..byte].chars().count();
+        let end = start + quote.chars().count();
+        Annotation {
+            quote: doc.quote(Span::new(start, end)).unwrap().to_owned(),
+            note: note.into(),
+            created: "2024-05-01T10:00:00Z".into(),
+            modified: "2024-05-01T10:00:00Z".into(),
+            ..Annotation::bare(id, label, start, end)
+        }
+    }
+
+    /// Emoji with a skin tone, a flag, a combining accent, CJK, Hebrew and a claim over a newline.
+    fn sample() -> Project {
+        let text = "Ana 👍🏾 said 🇫🇷 cafe\u{301} works.\n東京 agreed; שלום עליכם.\nThe end 👨‍👩‍👧.";
+        let doc = Document::new("d1", "Field notes 1", text.into());
+        let annotations = vec![
+            annotation(
+                &doc,
+                "a1",
+                "claim",
+                "cafe\u{301} works.\n東京 agreed",
+                "a claim",
+            ),
+            annotation(&doc, "a2", "source", "Ana 👍🏾", ""),
+            annotation(&doc, "a3", "norm", "שלום עליכם", "peace\tbe"),
+            annotation(&doc, "a4", "claim", "🇫🇷", ""),
+            annotation(&doc, "a5", "source", "👨‍👩‍👧", ""),
+        ];
+        let doc = doc.with_annotations(annotations);
+        let labels = vec![
+            Label::new("claim", "Claim", "#D55E00"),
+            Label::new("source", "Source of it", "#0072B2"),
+            Label::new("norm", "Norm", "#009E73"),
+            Label::new("unused", "Never used", "#CC79A7"),
+        ];
+        let meta = Meta {
+            title: "Round trip".into(),
+            annotator: "ana".into(),
+            ..Meta::default()
+        };
+        let mut editor = Editor::new(Project::from_parts(meta, labels, vec![doc]));
+        for (id, kind, from, to, note) in [
+            ("r1", "attributed_to", "a1", "a2", "she says so"),
+            ("r2", "supports", "a3", "a1", ""),
+        ] {
+            let relation = Relation {
+                id: id.into(),
+                kind: kind.into(),
+                from: from.into(),
+                to: to.into(),
+                note: note.into(),
+            };
+            let edit = Edit::AddRelation {
+                doc: "d1".into(),
+                relation,
+            };
+            editor.apply(edit, "2024-05-01T10:00:00Z").unwrap();
+        }
+        editor.into_project()
+    }
+
+    fn exported(project: &Project) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let out = export(project, Format::Brat, &ExportOptions::default()).unwrap();
+        write_output(&out.output, dir.path()).unwrap();
+        dir
+    }
+
+    fn placed(anchored: &Anchored) -> (Spans, Links) {
+        let doc = &anchored.documents[0];
+        let spans = doc
+            .annotations
+            .iter()
+            .map(|a| (a.label.clone(), a.span.start, a.span.end, a.note.clone()))
+            .collect();
+        let quote = |id: &str| {
+            let a = doc.annotations.iter().find(|a| a.foreign_id == id).unwrap();
+            doc.text
+                .chars()
+                .skip(a.span.start)
+                .take(a.span.len())
+                .collect::<String>()
+        };
+        let links = doc
+            .relations
+            .iter()
+            .map(|r| (r.kind.clone(), quote(&r.from), quote(&r.to), r.note.clone()))
+            .collect();
+        (spans, links)
+    }
+
+    fn original(project: &Project) -> (Spans, Links) {
+        let doc = &project.documents()[0];
+        let name = |id: &str| project.label(id).unwrap().name.clone();
+        let spans = doc
+            .annotations()
+            .iter()
+            .map(|a| (name(&a.label), a.start, a.end, a.note.replace('\n', " ")))
+            .collect();
+        let quote = |id: &str| doc.annotation(id).unwrap().quote.clone();
+        let links = doc
+            .relations()
+            .iter()
+            .map(|r| (r.kind.clone(), quote(&r.from), quote(&r.to), r.note.clone()))
+            .collect();
+        (spans, links)
+    }
+
+    #[test]
+    fn an_export_reads_back_with_the_same_labels_spans_notes_and_relations() {
+        let project = sample();
+        let dir = exported(&project);
+        let set = read(dir.path()).unwrap();
+        assert_eq!(set.format, "brat");
+        assert_eq!(set.skipped, Vec::<String>::new());
+        let anchored = anchor(&[set], &[]);
+        assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
+        assert_eq!(placed(&anchored), original(&project));
+        let labels: Vec<(&str, Option<&str>)> = anchored
+            .labels
+            .iter()
+            .map(|l| (l.name.as_str(), l.color.as_deref()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Claim", Some("#d55e00")),
+                ("Source of it", Some("#0072b2")),
+                ("Norm", Some("#009e73")),
+                ("Never used", Some("#cc79a7")),
+            ]
+        );
+        let doc = &anchored.documents[0];
+        assert_eq!(doc.title, "Field_notes_1");
+        assert_eq!(doc.text, project.documents()[0].text());
+    }
+
+    #[test]
+    fn the_ann_file_or_the_txt_reads_the_same_as_the_folder() {
+        let dir = exported(&sample());
+        let folder = read(dir.path()).unwrap();
+        for name in ["Field_notes_1.ann", "Field_notes_1.txt"] {
+            let set = read(&dir.path().join(name)).unwrap();
+            assert_eq!(set.documents, folder.documents, "{name}");
+            assert_eq!(set.labels, folder.labels, "{name}");
+        }
+    }
+
+    fn write_brat(ann: &str, txt: Option<&str>) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.ann");
+        std::fs::write(&path, ann).unwrap();
+        if let Some(txt) = txt {
+            std::fs::write(dir.path().join("doc.txt"), txt).unwrap();
+        }
+        (dir, path)
+    }
+
+    #[test]
+    fn lines_it_does_not_import_are_listed() {
+        let ann = "T1\tPerson 0 3\tAna\n\
+                   E1\tSay:T1\n\
+                   A1\tNegated E1\n\
+                   N1\tReference T1 Wikipedia:123\tAna\n\
+                   *\tEquiv T1 T1\n\
+                   #1\tAnnotatorNotes T9\tlost\n\
+                   #2\tOtherNote T1\thm\n";
+        let (_dir, path) = write_brat(ann, Some("Ana spoke."));
+        let set = read(&path).unwrap();
+        assert_eq!(
+            set.skipped,
+            [
+                "line 2: events (E lines) are not imported",
+                "line 3: attributes (A and M lines) are not imported",
+                "line 4: normalizations (N lines) are not imported",
+                "line 5: equivalence relations (* lines) are not imported",
+                "line 7: comments other than AnnotatorNotes are not imported",
+                "line 6: a note on T9, which the file does not have, is not imported",
+            ]
+        );
+        assert_eq!(set.documents[0].annotations.len(), 1);
+    }
+
+    #[test]
+    fn notes_go_to_their_annotation_or_relation_wherever_they_are() {
+        let ann = "#1\tAnnotatorNotes T1\tfirst\n\
+                   T1\tclaim 0 3\tAna\n\
+                   T2\tsource 4 9\tspoke\n\
+                   R1\tsaid Arg1:T1 Arg2:T2\n\
+                   #2\tAnnotatorNotes R1\tlinked\n\
+                   #3\tAnnotatorNotes T1\tsecond\n";
+        let (_dir, path) = write_brat(ann, Some("Ana spoke."));
+        let doc = &read(&path).unwrap().documents[0];
+        assert_eq!(doc.annotations[0].note, "first\n\nsecond");
+        assert_eq!(doc.annotations[0].quote.as_deref(), Some("Ana"));
+        assert_eq!(
+            doc.annotations[0].position,
+            Some(Position { start: 0, end: 3 })
+        );
+        assert_eq!(
+            doc.relations,
+            [ForeignRelation {
+                kind: "said".into(),
+                from: "T1".into(),
+                to: "T2".into(),
+                note: "linked".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn fragments_become_one_passage() {
+        let text = "ab\r\ncd ef\n\ngh";
+        // Chars over the file's text (CRLF is two chars): "ab" 0..2, "cd" 4..6, "gh" 11..13.
+        let ann = "T1\tclaim 0 2;4 6\tab cd\nT2\tnorm 4 6;11 13\tcd gh\n";
+        let (_dir, path) = write_brat(ann, Some(text));
+        let set = read(&path).unwrap();
+        let doc = &set.documents[0];
+        let read: Vec<(Option<Position>, Option<&str>)> = doc
+            .annotations
+            .iter()
+            .map(|a| (a.position, a.quote.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some(Position { start: 0, end: 6 }), None),
+                (Some(Position { start: 4, end: 13 }), None),
+            ]
+        );
+        assert_eq!(
+            set.skipped,
+            [
+                "line 2: T2 has fragments with text between them; it is imported as one passage \
+              from its first start to its last end"
+            ]
+        );
+        let anchored = anchor(&[set], &[]);
+        let spans: Vec<(usize, usize)> = anchored.documents[0]
+            .annotations
+            .iter()
+            .map(|a| (a.span.start, a.span.end))
+            .collect();
+        // In the normalised text "ab\ncd ef\n\ngh": "ab\ncd" is 0..5 and "cd ef\n\ngh" 3..12.
+        assert_eq!(spans, [(0, 5), (3, 12)]);
+    }
+
+    #[test]
+    fn a_crlf_text_with_emoji_places_by_chars() {
+        let text = "👍🏾 ok\r\n東京 \u{5e9}\u{5c1}alom\r\n";
+        let ann = "T1\tplace 7 9\t東京\nT2\tword 10 16\tשׁalom\n";
+        let (_dir, path) = write_brat(ann, Some(&format!("\u{feff}{text}")));
+        let anchored = anchor(&[read(&path).unwrap()], &[]);
+        assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
+        let spans: Vec<(usize, usize)> = anchored.documents[0]
+            .annotations
+            .iter()
+            .map(|a| (a.span.start, a.span.end))
+            .collect();
+        assert_eq!(spans, [(6, 8), (9, 15)]);
+    }
+
+    #[test]
+    fn malformed_lines_are_errors_with_their_line() {
+        let cases = [
+            ("T1\tclaim 0 3\tAna\nT2\tclaim 0\tx\n", 2, "are not offsets"),
+            ("T1\tclaim 5 3\tAna\n", 1, "are not offsets"),
+            ("T1\tclaim 0 3\n", 1, "three tab-separated fields"),
+            ("T1\tclaim 4 6;0 2\tx\n", 1, "overlap or are out of order"),
+            ("\nR1\tsaid Arg1:T1\n", 2, "should name two annotations"),
+            ("X1\tfoo\n", 1, "not a brat standoff line"),
+            ("#1 AnnotatorNotes T1\n", 1, "needs a tab"),
+        ];
+        for (ann, line, message) in cases {
+            let (_dir, path) = write_brat(ann, Some("Ana spoke."));
+            match read(&path) {
+                Err(AnnotationImportError::Malformed {
+                    line: Some(l),
+                    message: m,
+                    ..
+                }) => {
+                    assert_eq!(l, line, "{ann:?}");
+                    assert!(m.contains(message), "{ann:?}: {m}");
+                }
+                other => panic!("{ann:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn configuration_names_colours_and_declares_labels() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("annotation.conf"),
+            "# comment\n[entities]\nPerson\n\tPolitician\n!Abstract\n\n[relations]\n\
+             Says Arg1:Person, Arg2:<ENTITY>\n<OVERLAP> Arg1:Person, Arg2:Person, <OVL-TYPE>:<ANY>\n\
+             [events]\n[attributes]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("visual.conf"),
+            "[labels]\nPerson | Person or group | Per\nSays | says\n[drawing]\n\
+             SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen\n\
+             Person\tfgColor:black, bgColor:#FFCCAA, borderColor:darken\nOther bgColor:#00ff00\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Ana spoke.").unwrap();
+        std::fs::write(dir.path().join("a.ann"), "T1\tOther 0 3\tAna\n").unwrap();
+        let set = read(dir.path()).unwrap();
+        let labels: Vec<(&str, Option<&str>)> = set
+            .labels
+            .iter()
+            .map(|l| (l.name.as_str(), l.color.as_deref()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Person or group", Some("#FFCCAA")),
+                ("Politician", None),
+                ("Other", Some("#00ff00")),
+            ]
+        );
+        assert_eq!(set.documents[0].annotations[0].label, "Other");
+    }
+
+    #[test]
+    fn a_missing_txt_leaves_the_text_to_the_open_project() {
+        let (_dir, path) = write_brat("T1\tclaim 0 3\tAna\n", None);
+        let set = read(&path).unwrap();
+        assert_eq!(set.documents[0].text, None);
+        assert_eq!(set.documents[0].title, "doc");
+        assert_eq!(set.skipped.len(), 1);
+        assert!(set.skipped[0].starts_with("no doc.txt beside it"));
+    }
+
+    #[test]
+    fn a_folder_without_ann_files_and_non_utf8_files_are_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("no brat .ann file"), "{err}");
+        let path = dir.path().join("x.ann");
+        std::fs::write(&path, b"T1\tclaim 0 3\tAna\nT2\tclaim 4 5\t\xff\n").unwrap();
+        let err = read(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("line 2") && err.contains("save it as UTF-8"),
+            "{err}"
+        );
+    }
 }
