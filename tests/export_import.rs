@@ -118,11 +118,12 @@ fn carried(project: &Project, notes: Notes) -> BTreeSet<Carried> {
         .iter()
         .flat_map(|d| {
             d.annotations().iter().map(move |a| {
+                let (start, end) = notes.edges(a);
                 (
                     d.text_sha256().to_owned(),
                     project.label(&a.label).unwrap().name.clone(),
-                    a.start,
-                    a.end,
+                    start,
+                    end,
                     notes.apply(&a.note),
                 )
             })
@@ -137,7 +138,10 @@ fn relations(project: &Project, notes: Notes) -> BTreeSet<(String, Span, Span, S
         .iter()
         .flat_map(|d| {
             d.relations().iter().map(move |r: &Relation| {
-                let span = |id: &str| d.annotation(id).unwrap().span();
+                let span = |id: &str| {
+                    let (start, end) = notes.edges(d.annotation(id).unwrap());
+                    Span::new(start, end)
+                };
                 (
                     r.kind.clone(),
                     span(&r.from),
@@ -149,15 +153,28 @@ fn relations(project: &Project, notes: Notes) -> BTreeSet<(String, Span, Span, S
         .collect()
 }
 
-/// How a format carries notes.
+/// How a format carries notes (and, for brat, line breaks).
 #[derive(Clone, Copy)]
 enum Notes {
     Kept,
+    /// brat: notes on one line, and passages without line breaks at their edges.
     OneLine,
     Dropped,
 }
 
 impl Notes {
+    /// The span as the format keeps it (chars).
+    fn edges(self, a: &Annotation) -> (usize, usize) {
+        match self {
+            Self::OneLine => {
+                let leading = a.quote.chars().take_while(|c| *c == '\n').count();
+                let trailing = a.quote.chars().rev().take_while(|c| *c == '\n').count();
+                (a.start + leading, a.end - trailing)
+            }
+            _ => (a.start, a.end),
+        }
+    }
+
     fn apply(self, note: &str) -> String {
         match self {
             Self::Kept => note.to_owned(),

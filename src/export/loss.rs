@@ -51,7 +51,6 @@ fn carries(format: Format) -> Carries {
             relations: false,
             colours: false,
             descriptions: false,
-            provenance: false,
             ..ALL
         },
         Format::Jsonl => Carries {
@@ -166,6 +165,15 @@ pub fn losses(format: Format, scope: &Scope, options: &ExportOptions) -> Vec<Los
                     .filter(|r| r.note.contains('\n'))
                     .count(),
             "brat notes are one line: line breaks in notes become spaces",
+        );
+        add(
+            false,
+            "line breaks at passage edges",
+            annotations()
+                .filter(|a| a.quote.starts_with('\n') || a.quote.ends_with('\n'))
+                .count(),
+            "brat passages cannot hold line breaks: a passage that starts or ends with one \
+             starts after it or ends before it",
         );
     }
     if format == Format::Conll {

@@ -376,10 +376,11 @@ impl Config {
             let text = read_utf8(&visual)?;
             for line in section(&text, "labels") {
                 let mut parts = line.split('|').map(str::trim);
-                if let (Some(typed), Some(name)) = (parts.next(), parts.next()) {
-                    if !typed.is_empty() && !name.is_empty() {
-                        config.names.insert(typed.to_owned(), name.to_owned());
-                    }
+                if let (Some(typed), Some(name)) = (parts.next(), parts.next())
+                    && !typed.is_empty()
+                    && !name.is_empty()
+                {
+                    config.names.insert(typed.to_owned(), name.to_owned());
                 }
             }
             for line in section(&text, "drawing") {
