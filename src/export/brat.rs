@@ -362,12 +362,11 @@ mod tests {
         }
     }
 
-    /// (start, quote, the fragments brat gets: start, end, text).
-    type FragmentCase<'a> = (usize, &'a str, &'a [(usize, usize, &'a str)]);
-
     #[test]
     fn passages_are_cut_at_newlines() {
-        let cases: &[FragmentCase] = &[
+        /// (passage start, quote, expected fragments as (start, end, text)).
+        type Case<'a> = (usize, &'a str, &'a [(usize, usize, &'a str)]);
+        let cases: &[Case] = &[
             (5, "abc", &[(5, 8, "abc")]),
             (0, "ab\ncd", &[(0, 2, "ab"), (3, 5, "cd")]),
             (2, "👍🏾\n\n東京", &[(2, 4, "👍🏾"), (6, 8, "東京")]),

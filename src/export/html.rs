@@ -1,59 +1,73 @@
-//! The HTML report: one self-contained file (inline CSS, no scripts, nothing fetched) an analyst
-//! can mail or print — the title and annotator, a legend with each label's count, every article
-//! with its highlights (overlaps stay visible as stacked underlines), notes as numbered footnotes,
-//! and a table of all annotations and relations. Every piece of text is escaped, so an article
-//! that contains `<script>` shows it as text. Positions shown are chars.
+//! Export as a self-contained HTML report an analyst can mail or print: a legend of the labels,
+//! each article with its coded passages highlighted (overlaps as stacked underlines), footnoted
+//! notes, a table of the annotations and one of the relations. Inline CSS, no scripts, no
+//! external resources; every piece of text escaped; no export date, so the output is
+//! deterministic.
+//!
+//! Positions are char offsets (the model's unit), end-exclusive; the report shows them as
+//! `start–end`.
 
-use std::fmt::Write;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{ExportError, ExportOptions, Output, Scope};
-use crate::model::{Annotation, Document, label::parse_color};
+use crate::model::{Annotation, Document, Span, label::parse_color};
 
-const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\
-h1,h2,h3,table,.meta,.legend{font-family:system-ui,sans-serif}\
-.meta{color:#555}\
-.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}\
-.swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-.1em;margin-right:.3em}\
-mark{color:inherit;padding:0 0 3px;border-radius:2px}\
-sup.fn{font:600 .7em system-ui,sans-serif}\
-sup.fn a{text-decoration:none}\
-.notes{font-size:.92em}\
-table{border-collapse:collapse;width:100%;font-size:.85em;margin:1rem 0}\
-th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}\
-th{background:#f2f2f2}\
-@media print{body{margin:0;max-width:none}a{color:inherit}mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}h2{break-before:page}}";
+/// The highlight's opacity over the label's colour.
+const HIGHLIGHT_ALPHA: &str = "0.35";
 
-/// Renders the scope as one HTML page.
-pub fn export(scope: &Scope, _options: &ExportOptions) -> Result<Output, ExportError> {
+/// The colour of a label that has none (or an unknown label).
+const NO_COLOUR: [u8; 3] = [0x88, 0x88, 0x88];
+
+const STYLE: &str = "\
+body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;\
+line-height:1.6;color:#1b1b1b;background:#fff}
+h1,h2,h3{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.25}
+.meta{color:#555}
+.legend ul{list-style:none;padding:0}
+.legend li{margin:.2em 0}
+.article p{white-space:pre-wrap}
+mark{color:inherit;padding:0 0 3px;border-radius:2px}
+sup.fn{font-family:system-ui,sans-serif;font-size:.7em;line-height:0}
+sup.fn a{text-decoration:none}
+.swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-.1em;\
+margin-right:.35em;border:1px solid rgba(0,0,0,.25)}
+table{border-collapse:collapse;width:100%;font-size:.9em;margin:1em 0}
+th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}
+td.num{text-align:right;white-space:nowrap}
+@media print{body{max-width:none;margin:0;font-size:11pt}\
+mark,.swatch{-webkit-print-color-adjust:exact;print-color-adjust:exact}\
+.document{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+";
+
+/// Renders the scope as one HTML file (UTF-8).
+pub fn export(scope: &Scope, options: &ExportOptions) -> Result<Output, ExportError> {
+    let _ = options;
     let meta = scope.project.meta();
+    let title = if meta.title.trim().is_empty() {
+        "Marginalia report"
+    } else {
+        meta.title.as_str()
+    };
     let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"generator\" content=\"Marginalia\">\n<title>{}</title>\n<style>{STYLE}</style>\n\
-         </head>\n<body>\n<h1>{}</h1>\n",
-        escape(&meta.title),
-        escape(&meta.title)
-    );
-    let total = scope.annotation_count();
-    let _ = writeln!(
-        html,
-        "<p class=\"meta\">Coded by {} · {total} annotation{} in {} document{}</p>",
-        escape(&meta.annotator),
-        if total == 1 { "" } else { "s" },
-        scope.documents.len(),
-        if scope.documents.len() == 1 { "" } else { "s" }
-    );
-    legend(scope, &mut html);
-    let mut numbers = Footnotes::default();
-    for doc in &scope.documents {
-        document(scope, doc, &mut numbers, &mut html);
+    html.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
+    html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    html.push_str(&format!(
+        "<meta name=\"generator\" content=\"Marginalia {}\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(title)
+    ));
+    html.push_str(&format!("<h1>{}</h1>\n", escape(title)));
+    html.push_str(&summary(scope));
+    html.push_str(&legend(scope));
+    for (index, doc) in scope.documents.iter().enumerate() {
+        html.push_str(&document_section(scope, doc, index + 1));
     }
     html.push_str("</body>\n</html>\n");
     Ok(Output::File(html.into_bytes()))
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML content and attribute values: `& < > " '`.
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -70,291 +84,317 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A label's colour as CSS, with `alpha` (0–1); grey when the colour is malformed.
-fn css_color(scope: &Scope, label: &str, alpha: f32) -> String {
-    let [r, g, b] = scope
+/// Escaped text with each newline as `<br>`.
+fn escape_lines(text: &str) -> String {
+    escape(text).replace('\n', "<br>")
+}
+
+/// A label's colour (grey when it has none or is unknown).
+fn label_rgb(scope: &Scope, label: &str) -> [u8; 3] {
+    scope
         .project
         .label(label)
         .and_then(|l| parse_color(&l.color))
-        .unwrap_or([128, 128, 128]);
-    if alpha >= 1.0 {
-        format!("#{r:02x}{g:02x}{b:02x}")
+        .unwrap_or(NO_COLOUR)
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+fn swatch(rgb: [u8; 3]) -> String {
+    format!(
+        "<span class=\"swatch\" style=\"background:{}\"></span>",
+        hex(rgb)
+    )
+}
+
+/// Who coded the project and how much it holds.
+fn summary(scope: &Scope) -> String {
+    let annotator = &scope.project.meta().annotator;
+    let coded_by = if annotator.trim().is_empty() {
+        String::new()
     } else {
-        format!("rgba({r},{g},{b},{alpha})")
-    }
+        format!("Coded by <strong>{}</strong> · ", escape(annotator))
+    };
+    format!(
+        "<p class=\"meta\">{coded_by}{} document(s) · {} annotation(s)</p>\n",
+        scope.documents.len(),
+        scope.annotation_count()
+    )
 }
 
-fn legend(scope: &Scope, html: &mut String) {
-    html.push_str("<ul class=\"legend\">\n");
-    for label in scope.labels() {
-        let count: usize = scope
-            .documents
+/// The label ids to show: the project's labels, then any id an annotation uses that it lacks.
+fn label_ids<'s>(scope: &'s Scope) -> Vec<&'s str> {
+    let mut ids: Vec<&str> = scope.labels().iter().map(|l| l.id.as_str()).collect();
+    for a in scope.documents.iter().flat_map(|d| d.annotations()) {
+        if !ids.contains(&a.label.as_str()) {
+            ids.push(&a.label);
+        }
+    }
+    ids
+}
+
+/// Each label's swatch, name, count in the scope and description.
+fn legend(scope: &Scope) -> String {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for a in scope.documents.iter().flat_map(|d| d.annotations()) {
+        *counts.entry(a.label.as_str()).or_default() += 1;
+    }
+    let mut html = String::from("<section class=\"legend\">\n<h2>Labels</h2>\n<ul>\n");
+    for id in label_ids(scope) {
+        let description = scope
+            .project
+            .label(id)
+            .map(|l| l.description.trim())
+            .filter(|d| !d.is_empty())
+            .map_or(String::new(), |d| format!(" — {}", escape(d)));
+        html.push_str(&format!(
+            "<li>{}<strong>{}</strong> ({}){description}</li>\n",
+            swatch(label_rgb(scope, id)),
+            escape(scope.label_name(id)),
+            counts.get(id).copied().unwrap_or(0)
+        ));
+    }
+    html.push_str("</ul>\n</section>\n");
+    html
+}
+
+/// One document: its title, the highlighted article, its notes, annotations and relations.
+fn document_section(scope: &Scope, doc: &Document, number: usize) -> String {
+    let footnotes = footnotes(doc);
+    let mut html = format!(
+        "<section class=\"document\" id=\"d{number}\">\n<h2>{}</h2>\n",
+        escape(doc.title())
+    );
+    html.push_str(&article(scope, doc, number, &footnotes));
+    html.push_str(&notes_list(scope, doc, number, &footnotes));
+    html.push_str(&annotations_table(scope, doc));
+    html.push_str(&relations_table(scope, doc));
+    html.push_str("</section>\n");
+    html
+}
+
+/// The annotations with notes, in the order their footnote marks appear: by end, then saved
+/// order. Their footnote number is their index + 1.
+fn footnotes(doc: &Document) -> Vec<&Annotation> {
+    let mut with_notes: Vec<&Annotation> = doc
+        .annotations()
+        .iter()
+        .filter(|a| !a.note.trim().is_empty())
+        .collect();
+    with_notes.sort_by_key(|a| a.end);
+    with_notes
+}
+
+/// The article's HTML: paragraphs, highlighted segments, footnote marks.
+fn article(scope: &Scope, doc: &Document, number: usize, footnotes: &[&Annotation]) -> String {
+    let len = doc.char_len();
+    let mut boundaries: BTreeSet<usize> = BTreeSet::from([0, len]);
+    for a in doc.annotations() {
+        boundaries.insert(a.start.min(len));
+        boundaries.insert(a.end.min(len));
+    }
+    let boundaries: Vec<usize> = boundaries.into_iter().collect();
+    let mut out = Paragraphs::default();
+    for (i, &at) in boundaries.iter().enumerate() {
+        for (n, _) in footnotes.iter().enumerate().filter(|(_, a)| a.end == at) {
+            let n = n + 1;
+            out.mark_after(&format!(
+                "<sup class=\"fn\"><a href=\"#d{number}-note-{n}\" id=\"d{number}-ref-{n}\">{n}</a></sup>"
+            ));
+        }
+        let Some(&next) = boundaries.get(i + 1) else {
+            break;
+        };
+        let text = doc.quote(Span::new(at, next)).unwrap_or_default();
+        let covering = doc.covering_innermost_first(at);
+        out.text(text, mark_open(scope, &covering).as_deref());
+    }
+    format!("<div class=\"article\">\n{}</div>\n", out.finish())
+}
+
+/// The `<mark …>` tag for a segment covered by `covering` (innermost first): the innermost
+/// label's colour as background, and when several cover it, one underline per annotation.
+fn mark_open(scope: &Scope, covering: &[&Annotation]) -> Option<String> {
+    let innermost = covering.first()?;
+    let [r, g, b] = label_rgb(scope, &innermost.label);
+    let mut style = format!("background:rgba({r},{g},{b},{HIGHLIGHT_ALPHA})");
+    if covering.len() > 1 {
+        let shadows: Vec<String> = covering
             .iter()
-            .map(|d| {
-                d.annotations()
-                    .iter()
-                    .filter(|a| a.label == label.id)
-                    .count()
+            .enumerate()
+            .map(|(k, a)| {
+                format!(
+                    "inset 0 -{}px {}",
+                    2 * (k + 1),
+                    hex(label_rgb(scope, &a.label))
+                )
             })
-            .sum();
-        let _ = writeln!(
-            html,
-            "<li><span class=\"swatch\" style=\"background:{}\"></span>{} ({count})</li>",
-            css_color(scope, &label.id, 1.0),
-            escape(&label.name)
-        );
-    }
-    html.push_str("</ul>\n");
-}
-
-/// Footnote numbers, given to annotations with notes in report order.
-#[derive(Default)]
-struct Footnotes {
-    next: usize,
-}
-
-fn document(scope: &Scope, doc: &Document, numbers: &mut Footnotes, html: &mut String) {
-    let _ = writeln!(html, "<h2>{}</h2>", escape(doc.title()));
-    let annotations = doc.annotations();
-    // Footnote number of each annotation (by index), for those with notes.
-    let notes: Vec<Option<usize>> = annotations
-        .iter()
-        .map(|a| {
-            (!a.note.trim().is_empty()).then(|| {
-                numbers.next += 1;
-                numbers.next
-            })
-        })
-        .collect();
-    html.push_str("<article>\n<p>");
-    highlighted_text(scope, doc, &notes, html);
-    html.push_str("</p>\n</article>\n");
-    if notes.iter().any(Option::is_some) {
-        html.push_str("<h3>Notes</h3>\n<ol class=\"notes\">\n");
-        for (a, number) in annotations.iter().zip(&notes) {
-            if let Some(n) = number {
-                let _ = writeln!(
-                    html,
-                    "<li id=\"note-{n}\" value=\"{n}\"><strong>{}</strong> “{}”: {} <a href=\"#ref-{n}\">↩</a></li>",
-                    escape(scope.label_name(&a.label)),
-                    escape(&crate::excerpt::shorten(&a.quote, 80)),
-                    escape(&a.note).replace('\n', "<br>")
-                );
-            }
-        }
-        html.push_str("</ol>\n");
-    }
-    table(scope, doc, &notes, html);
-}
-
-/// The text with a `<mark>` per stretch covered by the same annotations, paragraphs from blank
-/// lines, `<br>` for single line breaks, and a footnote mark where an annotation with a note ends.
-fn highlighted_text(scope: &Scope, doc: &Document, notes: &[Option<usize>], html: &mut String) {
-    let annotations = doc.annotations();
-    let mut cuts: Vec<usize> = annotations
-        .iter()
-        .flat_map(|a| [a.start, a.end])
-        .chain([0, doc.char_len()])
-        .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut newlines = 0;
-    for pair in cuts.windows(2) {
-        let span = crate::model::Span::new(pair[0], pair[1]);
-        let covering: Vec<&Annotation> = doc
-            .annotations_in(span)
-            .filter(|a| a.start <= span.start && a.end >= span.end)
             .collect();
-        let piece = doc.quote(span).unwrap_or_default();
-        for (i, line) in piece.split('\n').enumerate() {
-            if i > 0 {
-                newlines += 1;
-            }
-            if line.is_empty() {
-                continue;
-            }
-            flush_newlines(&mut newlines, html);
-            if covering.is_empty() {
-                html.push_str(&escape(line));
-            } else {
-                mark(scope, &covering, line, html);
-            }
-        }
-        for (a, number) in annotations.iter().zip(notes) {
-            if let Some(n) = number
-                && a.end == span.end
-            {
-                flush_newlines(&mut newlines, html);
-                let _ = write!(
-                    html,
-                    "<sup class=\"fn\"><a href=\"#note-{n}\" id=\"ref-{n}\">{n}</a></sup>"
-                );
-            }
-        }
+        style.push_str(";box-shadow:");
+        style.push_str(&shadows.join(","));
     }
-}
-
-fn flush_newlines(newlines: &mut usize, html: &mut String) {
-    match std::mem::take(newlines) {
-        0 => {}
-        1 => html.push_str("<br>\n"),
-        _ => html.push_str("</p>\n<p>"),
-    }
-}
-
-/// One highlighted stretch: the innermost annotation's colour as the fill, one underline per
-/// covering annotation, and their labels as the tooltip.
-fn mark(scope: &Scope, covering: &[&Annotation], line: &str, html: &mut String) {
-    let innermost = covering
-        .iter()
-        .min_by_key(|a| a.end - a.start)
-        .map_or("", |a| a.label.as_str());
-    let underlines: Vec<String> = covering
-        .iter()
-        .enumerate()
-        .map(|(k, a)| {
-            format!(
-                "inset 0 -{}px 0 {}",
-                2 * (k + 1),
-                css_color(scope, &a.label, 1.0)
-            )
-        })
-        .collect();
     let names: Vec<&str> = covering
         .iter()
         .map(|a| scope.label_name(&a.label))
         .collect();
-    let _ = write!(
-        html,
-        "<mark style=\"background:{};box-shadow:{}\" title=\"{}\">{}</mark>",
-        css_color(scope, innermost, 0.35),
-        underlines.join(","),
-        escape(&names.join(", ")),
-        escape(line)
-    );
+    Some(format!(
+        "<mark style=\"{style}\" title=\"{}\">",
+        escape(&names.join(", "))
+    ))
 }
 
-fn table(scope: &Scope, doc: &Document, notes: &[Option<usize>], html: &mut String) {
-    if doc.annotations().is_empty() {
-        html.push_str("<p class=\"meta\">No annotations.</p>\n");
-        return;
+/// Builds paragraphs from text: "\n\n" (or more) ends a paragraph, a single "\n" is `<br>`.
+/// Newlines are held back until more text comes, so a footnote mark stays with the words
+/// before it.
+#[derive(Default)]
+struct Paragraphs {
+    html: String,
+    open: bool,
+    newlines: usize,
+}
+
+impl Paragraphs {
+    /// Adds `text`, each line's run wrapped in `mark` (an opening tag) when given.
+    fn text(&mut self, text: &str, mark: Option<&str>) {
+        for (k, line) in text.split('\n').enumerate() {
+            if k > 0 {
+                self.newlines += 1;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            self.flush_newlines();
+            self.open_paragraph();
+            match mark {
+                Some(open) => {
+                    self.html.push_str(open);
+                    self.html.push_str(&escape(line));
+                    self.html.push_str("</mark>");
+                }
+                None => self.html.push_str(&escape(line)),
+            }
+        }
     }
-    html.push_str(
-        "<table>\n<thead><tr><th>#</th><th>Label</th><th>Quote</th><th>Position (chars)</th>\
+
+    /// Adds inline HTML right after what came before, ahead of any held-back newlines.
+    fn mark_after(&mut self, html: &str) {
+        self.open_paragraph();
+        self.html.push_str(html);
+    }
+
+    fn open_paragraph(&mut self) {
+        if !self.open {
+            self.html.push_str("<p>");
+            self.open = true;
+        }
+    }
+
+    fn flush_newlines(&mut self) {
+        match (self.newlines, self.open) {
+            (0, _) | (_, false) => {}
+            (1, true) => self.html.push_str("<br>"),
+            (_, true) => {
+                self.html.push_str("</p>\n");
+                self.open = false;
+            }
+        }
+        self.newlines = 0;
+    }
+
+    fn finish(mut self) -> String {
+        if self.open {
+            self.html.push_str("</p>\n");
+        }
+        self.html
+    }
+}
+
+/// The numbered notes under the article, each linking back to its mark.
+fn notes_list(scope: &Scope, doc: &Document, number: usize, footnotes: &[&Annotation]) -> String {
+    let _ = doc;
+    if footnotes.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<h3>Notes</h3>\n<ol class=\"notes\">\n");
+    for (n, a) in footnotes.iter().enumerate() {
+        let n = n + 1;
+        html.push_str(&format!(
+            "<li id=\"d{number}-note-{n}\"><a href=\"#d{number}-ref-{n}\">↑</a> {}<strong>{}</strong> “{}”: {}</li>\n",
+            swatch(label_rgb(scope, &a.label)),
+            escape(scope.label_name(&a.label)),
+            escape(&crate::excerpt::shorten(&a.quote, 60)),
+            escape_lines(a.note.trim())
+        ));
+    }
+    html.push_str("</ol>\n");
+    html
+}
+
+/// Every annotation of the document in saved order: #, label, quote, position, note, created.
+fn annotations_table(scope: &Scope, doc: &Document) -> String {
+    if doc.annotations().is_empty() {
+        return String::new();
+    }
+    let mut html = String::from(
+        "<h3>Annotations</h3>\n<table>\n<thead><tr><th>#</th><th>Label</th><th>Quote</th>\
+         <th>Position (chars)</th><th>Note</th><th>Created</th></tr></thead>\n<tbody>\n",
+    );
+    for (k, a) in doc.annotations().iter().enumerate() {
+        html.push_str(&format!(
+            "<tr><td class=\"num\">{}</td><td>{}{}</td><td>{}</td><td class=\"num\">{}–{}</td>\
+             <td>{}</td><td>{}</td></tr>\n",
+            k + 1,
+            swatch(label_rgb(scope, &a.label)),
+            escape(scope.label_name(&a.label)),
+            escape_lines(&a.quote),
+            a.start,
+            a.end,
+            escape_lines(a.note.trim()),
+            escape(&a.created)
+        ));
+    }
+    html.push_str("</tbody>\n</table>\n");
+    html
+}
+
+/// The document's relations, their ends named by their row in the annotations table.
+fn relations_table(scope: &Scope, doc: &Document) -> String {
+    if doc.relations().is_empty() {
+        return String::new();
+    }
+    let row: HashMap<&str, usize> = doc
+        .annotations()
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.id.as_str(), k + 1))
+        .collect();
+    let end = |id: &str| match doc.annotation(id) {
+        Some(a) => format!(
+            "#{} {}",
+            row.get(id).copied().unwrap_or(0),
+            escape(scope.label_name(&a.label))
+        ),
+        None => escape(id),
+    };
+    let mut html = String::from(
+        "<h3>Relations</h3>\n<table>\n<thead><tr><th>From</th><th>Relation</th><th>To</th>\
          <th>Note</th></tr></thead>\n<tbody>\n",
     );
-    for (i, (a, number)) in doc.annotations().iter().zip(notes).enumerate() {
-        let note = match number {
-            Some(n) => format!(
-                "<a href=\"#note-{n}\">[{n}]</a> {}",
-                escape(&a.note).replace('\n', "<br>")
-            ),
-            None => String::new(),
-        };
-        let _ = writeln!(
-            html,
-            "<tr><td>{}</td><td><span class=\"swatch\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}–{}</td><td>{note}</td></tr>",
-            i + 1,
-            css_color(scope, &a.label, 1.0),
-            escape(scope.label_name(&a.label)),
-            escape(&a.quote),
-            a.start,
-            a.end
-        );
-    }
-    html.push_str("</tbody>\n</table>\n");
-    if doc.relations().is_empty() {
-        return;
-    }
-    html.push_str(
-        "<table>\n<thead><tr><th>From</th><th>Relation</th><th>To</th><th>Note</th></tr></thead>\n<tbody>\n",
-    );
-    let quote = |id: &str| {
-        doc.annotation(id)
-            .map(|a| escape(&crate::excerpt::shorten(&a.quote, 60)))
-            .unwrap_or_default()
-    };
     for r in doc.relations() {
-        let _ = writeln!(
-            html,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            quote(&r.from),
+        html.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            end(&r.from),
             escape(&r.kind),
-            quote(&r.to),
-            escape(&r.note)
-        );
+            end(&r.to),
+            escape_lines(r.note.trim())
+        ));
     }
     html.push_str("</tbody>\n</table>\n");
+    html
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Document, Label, Meta, Project};
-
-    fn report(text: &str, spans: &[(&str, usize, usize, &str)]) -> String {
-        let annotations = spans
-            .iter()
-            .enumerate()
-            .map(|(i, (label, start, end, note))| Annotation {
-                quote: text.chars().skip(*start).take(end - start).collect(),
-                note: (*note).into(),
-                ..Annotation::bare(&format!("a{i}"), label, *start, *end)
-            })
-            .collect();
-        let doc = Document::new("d", "<Doc>", text.into()).with_annotations(annotations);
-        let labels = vec![
-            Label::new("claim", "Claim", "#D55E00"),
-            Label::new("norm", "Norm <b>", "#009E73"),
-        ];
-        let project = Project::from_parts(Meta::default(), labels, vec![doc]);
-        let scope = Scope::new(&project, None).unwrap();
-        let Ok(Output::File(bytes)) = export(&scope, &ExportOptions::default()) else {
-            panic!("one file")
-        };
-        String::from_utf8(bytes).unwrap()
-    }
-
-    #[test]
-    fn markup_in_the_text_notes_and_labels_is_shown_as_text() {
-        let html = report(
-            "Say <script>alert(1)</script> & go.",
-            &[("norm", 4, 29, "<img src=x onerror=alert(2)>")],
-        );
-        assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"));
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
-        assert!(html.contains("Norm &lt;b&gt;"));
-        assert!(html.contains("<h2>&lt;Doc&gt;</h2>"));
-    }
-
-    #[test]
-    fn overlaps_stack_underlines_and_notes_become_footnotes() {
-        let html = report(
-            "one two three four",
-            &[("claim", 0, 13, "outer"), ("norm", 4, 7, "")],
-        );
-        // "two" is covered by both: filled with the inner (norm) colour, underlined twice.
-        assert!(html.contains(
-            "<mark style=\"background:rgba(0,158,115,0.35);box-shadow:inset 0 -2px 0 #d55e00,inset 0 -4px 0 #009e73\" title=\"Claim, Norm &lt;b&gt;\">two</mark>"
-        ), "{html}");
-        assert!(html.contains(
-            "three</mark><sup class=\"fn\"><a href=\"#note-1\" id=\"ref-1\">1</a></sup> four"
-        ));
-        assert!(html.contains("<li id=\"note-1\" value=\"1\"><strong>Claim</strong>"));
-        assert_eq!(
-            html,
-            report(
-                "one two three four",
-                &[("claim", 0, 13, "outer"), ("norm", 4, 7, "")]
-            )
-        );
-    }
-
-    #[test]
-    fn blank_lines_make_paragraphs_and_single_newlines_breaks() {
-        let html = report("a\nb\n\nc", &[("claim", 0, 6, "")]);
-        assert!(html.contains("a</mark><br>\n<mark"), "{html}");
-        assert!(html.contains("b</mark></p>\n<p><mark"), "{html}");
-    }
-}
+#[path = "html_tests.rs"]
+mod tests;

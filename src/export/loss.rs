@@ -74,10 +74,7 @@ fn carries(format: Format) -> Carries {
             provenance: false,
             ..ALL
         },
-        Format::Qdpx => Carries {
-            provenance: false,
-            ..ALL
-        },
+        Format::Qdpx => ALL,
         Format::Qdc => Carries {
             annotations: false,
             notes: false,

@@ -461,18 +461,3 @@ fn dates_that_are_not_xsd_date_times_are_left_out() {
         assert_eq!(date(bad), None, "{bad:?}");
     }
 }
-
-#[test]
-fn zz_dump_samples() {
-    let project = sample_project();
-    let bytes = qdpx_bytes(&project);
-    std::fs::write("/tmp/wtc-sample.qdpx", &bytes).unwrap();
-    for format in [Format::Html, Format::Qdc] {
-        if let Output::File(b) = export_project(&project, format, &ExportOptions::default())
-            .unwrap()
-            .output
-        {
-            std::fs::write(format!("/tmp/wtc-sample.{}", format.name()), b).unwrap();
-        }
-    }
-}

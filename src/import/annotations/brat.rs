@@ -28,7 +28,7 @@ pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
     };
     for ann in &ann_files {
         let where_ = if in_folder {
-            format!("{} ", file_name(ann))
+            format!("{}: ", file_name(ann))
         } else {
             String::new()
         };
@@ -108,8 +108,8 @@ fn read_utf8(path: &Path) -> Result<String, AnnotationImportError> {
     })
 }
 
-/// One `.ann` file with the `.txt` beside it. `where_` prefixes skip messages (the file name when
-/// several files are read).
+/// One `.ann` file with the `.txt` beside it. `where_` prefixes skip messages (`name.ann: ` when
+/// a folder is read).
 fn read_document(
     ann: &Path,
     where_: &str,
@@ -121,19 +121,22 @@ fn read_document(
         Some(read_utf8(&txt)?)
     } else {
         skipped.push(format!(
-            "{where_}no {} beside it: its annotations go on the open document with the same \
-             title, if there is one",
+            "{where_}no {} beside it: its annotations go on an article given with it or open \
+             under that file name or title",
             file_name(&txt)
         ));
         None
     };
+    // Without its text, the document is found among known texts by the `.txt`'s name.
+    let text_ref = text.is_none().then(|| txt.display().to_string());
     let title = ann
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let chars: Option<Vec<char>> = text.as_deref().map(|t| t.chars().collect());
     let mut parsed = Parsed::default();
     for (n, line) in content.lines().enumerate() {
-        parse_line(line, n + 1, text.as_deref(), &mut parsed)
+        parse_line(line, n + 1, chars.as_deref(), &mut parsed)
             .map_err(|message| AnnotationImportError::malformed(ann, Some(n + 1), message))?;
     }
     parsed.attach_notes();
@@ -141,7 +144,7 @@ fn read_document(
     Ok(ForeignDocument {
         title,
         text,
-        text_ref: None,
+        text_ref,
         unit: UnitChoice::Fixed(OffsetUnit::Chars),
         annotations: parsed.annotations,
         relations: parsed.relations.into_iter().map(|(_, r)| r).collect(),
@@ -185,11 +188,12 @@ impl Parsed {
     }
 }
 
-/// Reads one line into `parsed`; `Err` is the message for a malformed line.
+/// Reads one line into `parsed`; `Err` is the message for a malformed line. `text` is the
+/// `.txt`'s chars, when it is there.
 fn parse_line(
     line: &str,
     number: usize,
-    text: Option<&str>,
+    text: Option<&[char]>,
     parsed: &mut Parsed,
 ) -> Result<(), String> {
     if line.trim().is_empty() {
@@ -231,8 +235,11 @@ fn parse_line(
 }
 
 /// `T<n>\t<type> <start> <end>[;<start> <end>…]\t<covered text>` → the annotation, and whether
-/// its fragments have text between them (not only newlines).
-fn parse_text_bound(line: &str, text: Option<&str>) -> Result<(ForeignAnnotation, bool), String> {
+/// its fragments have text between them in `text` (not only newlines).
+fn parse_text_bound(
+    line: &str,
+    text: Option<&[char]>,
+) -> Result<(ForeignAnnotation, bool), String> {
     let mut fields = line.splitn(3, '\t');
     let id = fields.next().unwrap_or_default();
     let (Some(middle), Some(covered)) = (fields.next(), fields.next()) else {
@@ -259,7 +266,7 @@ fn parse_text_bound(line: &str, text: Option<&str>) -> Result<(ForeignAnnotation
         end: last.end,
     };
     let joined_by_text =
-        fragments.len() > 1 && !text.is_some_and(|t| gaps_are_newlines(t, &fragments));
+        fragments.len() > 1 && text.is_some_and(|t| !gaps_are_newlines(t, &fragments));
     let quote = (fragments.len() == 1).then(|| covered.to_owned());
     Ok((
         ForeignAnnotation {
@@ -288,12 +295,10 @@ fn bad_offsets(id: &str, offsets: &str) -> String {
     )
 }
 
-/// Whether only newlines (`\n`, `\r`) lie between consecutive fragments, in chars of `text`.
-fn gaps_are_newlines(text: &str, fragments: &[Position]) -> bool {
-    let chars: Vec<char> = text.chars().collect();
+/// Whether only newlines (`\n`, `\r`) lie between consecutive fragments of `text`.
+fn gaps_are_newlines(text: &[char], fragments: &[Position]) -> bool {
     fragments.windows(2).all(|w| {
-        chars
-            .get(w[0].end..w[1].start)
+        text.get(w[0].end..w[1].start)
             .is_some_and(|gap| gap.iter().all(|c| matches!(c, '\n' | '\r')))
     })
 }
@@ -446,7 +451,7 @@ mod tests {
     use super::*;
     use crate::{
         export::{ExportOptions, Format, export, write_output},
-        import::annotations::{Anchored, anchor},
+        import::annotations::{Anchored, KnownText, anchor},
         model::{Annotation, Document, Edit, Editor, Label, Meta, Project, Relation, Span},
     };
 
@@ -790,6 +795,20 @@ mod tests {
         assert_eq!(set.documents[0].title, "doc");
         assert_eq!(set.skipped.len(), 1);
         assert!(set.skipped[0].starts_with("no doc.txt beside it"));
+        let article = "Ana spoke.";
+        let elsewhere = KnownText {
+            title: "Some article",
+            text: "Other text.",
+            source: Some("/tmp/other.txt"),
+        };
+        let same_name = KnownText {
+            title: "Article",
+            text: article,
+            source: Some("/home/ana/articles/doc.txt"),
+        };
+        let anchored = anchor(&[set], &[elsewhere, same_name]);
+        assert_eq!(anchored.documents[0].known, Some(1));
+        assert_eq!(anchored.documents[0].annotations[0].span, Span::new(0, 3));
     }
 
     #[test]

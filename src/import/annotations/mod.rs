@@ -14,6 +14,7 @@ mod detect;
 pub mod doccano;
 mod error;
 mod foreign;
+mod qde;
 pub mod qdpx;
 pub mod w3c;
 

@@ -1,13 +1,10 @@
-//! Reading REFI-QDA projects (`.qdpx`): the exchange format of ATLAS.ti, MAXQDA, NVivo and
-//! QualCoder — a ZIP with `project.qde` (XML) and the text sources under `sources/`.
+//! Reading a REFI-QDA project (`.qdpx`): the ZIP's `project.qde` and the texts of its text
+//! sources, into a [`ForeignSet`] with one annotation per code applied to a selection.
 //!
-//! Entries are read into memory, never extracted, and each is capped at
-//! [`MAX_ENTRY_BYTES`]. Codes (flattened from their hierarchy) become labels; every `Coding` of a
-//! `PlainTextSelection` becomes an annotation at the selection's positions (code points,
-//! end-exclusive) with the selection's description as its note; `Link`s between selections become
-//! relations. Source texts keep their CRLFs here: vendors differ in whether positions count CRLF as
-//! one or two, and the anchoring step tries both. A selection's `name` is taken as its quote only
-//! when it is as long as the selection (some vendors put a label there instead).
+//! Positions are REFI-QDA's: chars (code points), end-exclusive, over the source's text exactly
+//! as the archive holds it (CRLF kept; [`super::anchor`] also tries CRLF counted as one char).
+//! Entries are only ever read into memory, never extracted; names that would escape the archive
+//! are refused, and each entry is limited to [`MAX_ENTRY_BYTES`].
 
 use std::{
     collections::HashMap,
@@ -15,501 +12,465 @@ use std::{
     path::Path,
 };
 
-use quick_xml::{
-    Reader,
-    events::{BytesStart, Event},
-};
+use zip::ZipArchive;
 
 use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation,
     ForeignSet, Position, UnitChoice,
+    qde::{self, Qde, Selection, TextSource},
 };
 use crate::model::{OffsetUnit, label::parse_color};
 
-/// The largest entry of the archive that is read, uncompressed (100 MiB).
+/// The largest entry read from an archive, uncompressed (100 MiB).
 pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
 
-type Archive = zip::ZipArchive<Cursor<Vec<u8>>>;
-
-/// Reads a `.qdpx` file.
+/// Reads the `.qdpx` at `path`.
 pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
     let bytes = AnnotationImportError::read_limited(path)?;
-    let bad = |message: String| AnnotationImportError::malformed(path, None, message);
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        bad(format!(
-            "not a REFI-QDA project (.qdpx is a ZIP archive): {e}"
-        ))
+    let mut archive = Archive::open(path, &bytes)?;
+    let qde_bytes = archive.project_qde()?;
+    let xml = decode_text(&qde_bytes).map_err(|e| {
+        AnnotationImportError::malformed(
+            path,
+            None,
+            format!(
+                "its project.qde cannot be read as text ({e}); export the project again from \
+                 the tool that made it"
+            ),
+        )
     })?;
-    let qde = entry(&mut archive, "project.qde")
-        .map_err(bad)?
-        .ok_or_else(|| bad("the archive has no project.qde".to_owned()))?;
-    let qde = String::from_utf8(qde).map_err(|_| bad("project.qde is not UTF-8".to_owned()))?;
-    let parsed = parse(&qde)
-        .map_err(|(position, message)| bad(format!("project.qde, byte {position}: {message}")))?;
-    let mut set = ForeignSet {
-        format: "REFI-QDA",
-        path: path.to_owned(),
-        labels: parsed.codes.values().cloned().collect(),
-        annotator: parsed.creator.clone(),
-        skipped: parsed.skipped.clone(),
-        ..ForeignSet::default()
-    };
-    set.labels
-        .sort_by_key(|l| parsed.code_order.iter().position(|n| *n == l.name));
-    for source in &parsed.sources {
-        let text = match source_text(&mut archive, source) {
-            Ok(text) => text,
-            Err(reason) => {
-                set.skipped
-                    .push(format!("source “{}” was skipped: {reason}", source.name));
+    let xml = xml.as_str();
+    let qde = qde::parse(xml).map_err(|e| {
+        let (line, column) = line_and_column(xml, e.offset);
+        AnnotationImportError::malformed(
+            path,
+            Some(line),
+            format!(
+                "project.qde, column {column}: {}. The archive may be damaged; export the project \
+                 again from the tool that made it",
+                e.message
+            ),
+        )
+    })?;
+    Ok(into_set(path, &qde, &mut archive))
+}
+
+/// 1-based line and column (in chars) of byte `offset` of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Whether an entry name stays inside the archive: relative, no `..`, no drive letter.
+fn is_enclosed(name: &str) -> bool {
+    let first = name.split(['/', '\\']).next().unwrap_or_default();
+    !name.is_empty()
+        && !name.starts_with(['/', '\\'])
+        && !first.contains(':')
+        && !name.contains('\0')
+        && name.split(['/', '\\']).all(|part| part != "..")
+}
+
+/// The archive, with the names of the entries that may be read.
+struct Archive<'b> {
+    path: &'b Path,
+    zip: ZipArchive<Cursor<&'b [u8]>>,
+    /// (index, name with `/` separators) of every enclosed file entry.
+    names: Vec<(usize, String)>,
+    /// Entries refused because their names escape the archive.
+    refused: Vec<String>,
+}
+
+impl<'b> Archive<'b> {
+    fn open(path: &'b Path, bytes: &'b [u8]) -> Result<Self, AnnotationImportError> {
+        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            AnnotationImportError::malformed(
+                path,
+                None,
+                format!(
+                    "not a REFI-QDA project: a .qdpx is a ZIP archive, and this file is not one \
+                     ({e}). Export the project again as REFI-QDA (.qdpx)"
+                ),
+            )
+        })?;
+        let mut names = Vec::new();
+        let mut refused = Vec::new();
+        for (index, name) in zip.file_names().enumerate() {
+            let Ok(name) = name else { continue };
+            if name.ends_with('/') {
                 continue;
             }
-        };
-        set.documents.push(document(&parsed, source, text));
-    }
-    Ok(set)
-}
-
-/// Reads the archive entry `name` (case-insensitively, `\` taken as `/`), refusing names that
-/// leave the archive and entries larger than [`MAX_ENTRY_BYTES`].
-fn entry(archive: &mut Archive, name: &str) -> Result<Option<Vec<u8>>, String> {
-    let wanted = name.replace('\\', "/").to_lowercase();
-    let found = (0..archive.len()).find(|&i| {
-        archive.by_index(i).ok().is_some_and(|f| {
-            f.enclosed_name().is_some()
-                && f.name()
-                    .is_ok_and(|n| n.replace('\\', "/").to_lowercase() == wanted)
+            if is_enclosed(&name) {
+                names.push((index, name.replace('\\', "/")));
+            } else {
+                refused.push(name.into_owned());
+            }
+        }
+        Ok(Self {
+            path,
+            zip,
+            names,
+            refused,
         })
-    });
-    let Some(index) = found else {
-        return Ok(None);
-    };
-    let file = archive.by_index(index).map_err(|e| e.to_string())?;
-    if file.size() > MAX_ENTRY_BYTES {
-        return Err(format!(
-            "{name} is {} bytes uncompressed, more than the {MAX_ENTRY_BYTES} allowed",
-            file.size()
-        ));
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: {e}"))?;
-    Ok(Some(bytes))
-}
 
-/// A text source as project.qde describes it.
-#[derive(Debug, Default)]
-struct Source {
-    name: String,
-    plain_text_path: Option<String>,
-    content: Option<String>,
-    selections: Vec<Selection>,
-}
+    /// The index of entry `name`, matched exactly, else ignoring case.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.names
+            .iter()
+            .find(|(_, n)| n == name)
+            .or_else(|| {
+                self.names
+                    .iter()
+                    .find(|(_, n)| n.eq_ignore_ascii_case(name))
+            })
+            .map(|(i, _)| *i)
+    }
 
-#[derive(Debug, Default)]
-struct Selection {
-    guid: String,
-    name: String,
-    start: Option<usize>,
-    end: Option<usize>,
-    description: String,
-    codes: Vec<String>,
-    creator: Option<String>,
-    created: Option<String>,
-    modified: Option<String>,
-}
+    /// The bytes of entry `index`, at most [`MAX_ENTRY_BYTES`].
+    fn read(&mut self, index: usize, name: &str) -> Result<Vec<u8>, String> {
+        let file = self.zip.by_index(index).map_err(|e| e.to_string())?;
+        let mut bytes = Vec::new();
+        file.take(MAX_ENTRY_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        if bytes.len() as u64 > MAX_ENTRY_BYTES {
+            return Err(format!(
+                "{name} is larger than {} MiB uncompressed",
+                MAX_ENTRY_BYTES / 1024 / 1024
+            ));
+        }
+        Ok(bytes)
+    }
 
-#[derive(Debug, Default)]
-struct Link {
-    name: String,
-    origin: String,
-    target: String,
-    note_refs: Vec<String>,
-}
-
-/// Everything read from project.qde.
-#[derive(Debug, Default)]
-struct Parsed {
-    users: HashMap<String, String>,
-    codes: HashMap<String, ForeignLabel>,
-    code_order: Vec<String>,
-    sources: Vec<Source>,
-    notes: HashMap<String, String>,
-    links: Vec<Link>,
-    creator: Option<String>,
-    skipped: Vec<String>,
-}
-
-fn attributes(e: &BytesStart) -> HashMap<String, String> {
-    e.attributes()
-        .flatten()
-        .filter_map(|a| {
-            let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| (key, v.into_owned()))
-        })
-        .collect()
-}
-
-/// Parses project.qde; an error gives the byte position and the reason.
-fn parse(xml: &str) -> Result<Parsed, (u64, String)> {
-    let mut reader = Reader::from_str(xml);
-    let mut parsed = Parsed::default();
-    let mut creator_guid = None;
-    // Where we are: the open selection, the open note, the open link.
-    let mut selection: Option<Selection> = None;
-    let mut note_guid: Option<String> = None;
-    let mut in_link = false;
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| (reader.error_position(), e.to_string()))?;
-        let (start, empty) = match &event {
-            Event::Start(e) => (Some(e.clone()), false),
-            Event::Empty(e) => (Some(e.clone()), true),
-            Event::End(e) => {
-                match e.local_name().as_ref() {
-                    b"PlainTextSelection" => {
-                        if let (Some(s), Some(source)) =
-                            (selection.take(), parsed.sources.last_mut())
-                        {
-                            source.selections.push(s);
-                        }
-                    }
-                    b"Link" => in_link = false,
-                    b"Note" => note_guid = None,
-                    _ => {}
-                }
-                continue;
-            }
-            Event::Eof => break,
-            _ => continue,
+    /// `project.qde` (or the one `.qde` at the archive's top level).
+    fn project_qde(&mut self) -> Result<Vec<u8>, AnnotationImportError> {
+        let index = self.find("project.qde").or_else(|| {
+            let qde: Vec<usize> = self
+                .names
+                .iter()
+                .filter(|(_, n)| !n.contains('/') && n.to_ascii_lowercase().ends_with(".qde"))
+                .map(|(i, _)| *i)
+                .collect();
+            (qde.len() == 1).then(|| qde[0])
+        });
+        let Some(index) = index else {
+            return Err(AnnotationImportError::malformed(
+                self.path,
+                None,
+                "the archive has no project.qde, so it is not a REFI-QDA project; export the \
+                 project again as REFI-QDA (.qdpx)",
+            ));
         };
-        let Some(e) = start else { continue };
-        let attrs = attributes(&e);
-        let get = |key: &str| attrs.get(key).cloned();
-        let text = |reader: &mut Reader<&[u8]>| -> Result<String, (u64, String)> {
-            if empty {
-                return Ok(String::new());
-            }
-            let raw = reader
-                .read_text(e.name())
-                .map_err(|err| (reader.error_position(), err.to_string()))?;
-            let raw = raw
-                .decode()
-                .map_err(|err| (reader.buffer_position(), err.to_string()))?;
-            quick_xml::escape::unescape(&raw)
-                .map(std::borrow::Cow::into_owned)
-                .map_err(|err| (reader.buffer_position(), err.to_string()))
-        };
-        match e.local_name().as_ref() {
-            b"Project" => {
-                creator_guid = get("creatingUserGUID");
-            }
-            b"User" => {
-                if let Some(guid) = get("guid") {
-                    let name = get("name").or_else(|| get("id")).unwrap_or_default();
-                    parsed.users.insert(guid, name);
-                }
-            }
-            b"Code" => {
-                if let (Some(guid), Some(name)) = (get("guid"), get("name")) {
-                    parsed.code_order.push(name.clone());
-                    parsed.codes.insert(
-                        guid,
-                        ForeignLabel {
-                            name,
-                            color: get("color").filter(|c| parse_color(c).is_some()),
-                            description: String::new(),
-                        },
-                    );
-                }
-            }
-            b"TextSource" => parsed.sources.push(Source {
-                name: get("name").unwrap_or_default(),
-                plain_text_path: get("plainTextPath"),
-                ..Source::default()
-            }),
-            b"PDFSource" | b"PictureSource" | b"AudioSource" | b"VideoSource" => {
-                parsed.skipped.push(format!(
-                    "source “{}” is not a text ({}), so it was skipped",
-                    get("name").unwrap_or_default(),
-                    String::from_utf8_lossy(e.local_name().as_ref())
+        self.read(index, "project.qde")
+            .map_err(|e| AnnotationImportError::malformed(self.path, None, e))
+    }
+
+    /// The text at a source's `plainTextPath`: `internal://X` is `sources/X`; a bare path is
+    /// relative to `sources/` (or to the archive's root). UTF-8 (BOM dropped), else detected.
+    fn text(&mut self, plain_text_path: &str) -> Result<String, String> {
+        let name = match plain_text_path.split_once("://") {
+            Some(("internal", rest)) => format!("sources/{rest}"),
+            Some((scheme, _)) => {
+                return Err(format!(
+                    "its text is outside the archive ({scheme}://); import the article with the \
+                     .qdpx"
                 ));
             }
-            b"PlainTextSelection" => {
-                let position = |key: &str| get(key).and_then(|v| v.trim().parse().ok());
-                let s = Selection {
-                    guid: get("guid").unwrap_or_default(),
-                    name: get("name").unwrap_or_default(),
-                    start: position("startPosition"),
-                    end: position("endPosition"),
-                    creator: get("creatingUser"),
-                    created: get("creationDateTime"),
-                    modified: get("modifiedDateTime"),
-                    ..Selection::default()
-                };
-                if empty {
-                    if let Some(source) = parsed.sources.last_mut() {
-                        source.selections.push(s);
-                    }
-                } else {
-                    selection = Some(s);
-                }
-            }
-            b"CodeRef" => {
-                if let (Some(s), Some(target)) = (selection.as_mut(), get("targetGUID")) {
-                    s.codes.push(target);
-                }
-            }
-            b"Description" => {
-                let content = text(&mut reader)?;
-                if let Some(s) = selection.as_mut() {
-                    s.description = content;
-                } else if let Some(code) = parsed.code_order.last().and_then(|name| {
-                    parsed
-                        .codes
-                        .values_mut()
-                        .find(|c| &c.name == name && c.description.is_empty())
-                }) {
-                    code.description = content;
-                }
-            }
-            b"PlainTextContent" => {
-                let content = text(&mut reader)?;
-                if let Some(guid) = &note_guid {
-                    parsed.notes.insert(guid.clone(), content);
-                } else if let Some(source) = parsed.sources.last_mut() {
-                    source.content = Some(content);
-                }
-            }
-            b"Note" => note_guid = get("guid"),
-            b"Link" => {
-                parsed.links.push(Link {
-                    name: get("name").unwrap_or_default(),
-                    origin: get("originGUID").unwrap_or_default(),
-                    target: get("targetGUID").unwrap_or_default(),
-                    note_refs: Vec::new(),
-                });
-                in_link = !empty;
-            }
-            b"NoteRef" => {
-                if let (true, Some(link), Some(target)) =
-                    (in_link, parsed.links.last_mut(), get("targetGUID"))
-                {
-                    link.note_refs.push(target);
-                }
-            }
-            _ => {}
+            None => format!("sources/{plain_text_path}"),
+        };
+        if !is_enclosed(&name) {
+            return Err(format!(
+                "its text path {plain_text_path} leaves the archive"
+            ));
         }
+        let index = self
+            .find(&name)
+            .or_else(|| {
+                self.find(plain_text_path)
+                    .filter(|_| is_enclosed(plain_text_path))
+            })
+            .ok_or_else(|| format!("its text {name} is missing from the archive"))?;
+        let bytes = self.read(index, &name)?;
+        decode_text(&bytes).map_err(|e| format!("its text {name} cannot be read: {e}"))
     }
-    parsed.creator = creator_guid.and_then(|g| parsed.users.get(&g).cloned());
-    Ok(parsed)
 }
 
-/// The text of a source: its `.txt` in the archive, or its embedded content.
-fn source_text(archive: &mut Archive, source: &Source) -> Result<String, String> {
-    if let Some(path) = &source.plain_text_path {
-        let inner = path
-            .strip_prefix("internal://")
-            .map_or_else(|| path.clone(), |name| format!("sources/{name}"));
-        let candidates = [inner.clone(), format!("sources/{inner}")];
-        for candidate in candidates {
-            if let Some(bytes) = entry(archive, &candidate)? {
-                return decode(&bytes);
-            }
-        }
-        if source.content.is_none() {
-            return Err(format!("its text {path} is not in the archive"));
-        }
-    }
-    source
-        .content
-        .clone()
-        .ok_or_else(|| "it has no text".to_owned())
-}
-
-fn decode(bytes: &[u8]) -> Result<String, String> {
+/// A source's bytes as text: UTF-8 without its BOM, else whatever encoding they are in.
+fn decode_text(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(_) => crate::import::decode(bytes)
-            .map(|decoded| decoded.text)
+            .map(|d| d.text)
             .map_err(|e| e.to_string()),
     }
 }
 
-fn document(parsed: &Parsed, source: &Source, text: String) -> ForeignDocument {
-    let user = |guid: &Option<String>| guid.as_ref().and_then(|g| parsed.users.get(g).cloned());
-    let mut annotations = Vec::new();
-    for s in &source.selections {
-        let position = s
-            .start
-            .zip(s.end)
-            .map(|(start, end)| Position { start, end });
-        let length = s.start.zip(s.end).map(|(a, b)| b.saturating_sub(a));
-        let quote =
-            (!s.name.is_empty() && Some(s.name.chars().count()) == length).then(|| s.name.clone());
-        for (k, code) in s.codes.iter().enumerate() {
-            let Some(label) = parsed.codes.get(code) else {
-                continue;
-            };
-            annotations.push(ForeignAnnotation {
-                id: if k == 0 {
-                    s.guid.clone()
-                } else {
-                    format!("{}#{k}", s.guid)
-                },
-                label: label.name.clone(),
-                position,
-                quote: quote.clone(),
-                note: s.description.clone(),
-                created: s.created.clone(),
-                modified: s.modified.clone().or_else(|| s.created.clone()),
-                creator: user(&s.creator),
-                ..ForeignAnnotation::default()
-            });
+/// A colour as `#RRGGBB` (uppercase); `#RGB` is widened.
+fn normal_color(color: &str) -> Option<String> {
+    let hex = color.trim().strip_prefix('#')?;
+    let wide: String = if hex.len() == 3 {
+        hex.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        hex.to_owned()
+    };
+    parse_color(&format!("#{wide}")).map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"))
+}
+
+/// Notes' texts by GUID (from `<PlainTextContent>`, or their `.txt` in the archive).
+fn note_texts(qde: &Qde, archive: &mut Archive) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for note in &qde.notes {
+        let text = match (&note.content, &note.plain_text_path) {
+            (Some(content), _) => Some(content.clone()),
+            (None, Some(path)) => archive.text(path).ok(),
+            (None, None) => None,
+        };
+        if let Some(text) = text {
+            out.insert(note.guid.clone(), crate::import::normalise(&text).0);
         }
     }
-    let relations = parsed
-        .links
+    out
+}
+
+/// Joins a description and referenced notes into one note, paragraphs apart.
+fn joined_note(description: &str, refs: &[String], notes: &HashMap<String, String>) -> String {
+    std::iter::once(description.trim())
+        .chain(refs.iter().filter_map(|r| notes.get(r)).map(|n| n.trim()))
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// What the reader found, resolved: labels, documents, relations, and what was skipped.
+fn into_set(path: &Path, qde: &Qde, archive: &mut Archive) -> ForeignSet {
+    let mut set = ForeignSet {
+        format: "REFI-QDA",
+        path: path.to_owned(),
+        ..ForeignSet::default()
+    };
+    set.skipped.extend(
+        archive
+            .refused
+            .iter()
+            .map(|name| format!("archive entry {name} refused: its name leaves the archive")),
+    );
+    set.skipped.extend(
+        qde.other_sources
+            .iter()
+            .map(|source| format!("{source} skipped: Marginalia imports text sources only")),
+    );
+    let code_names: HashMap<&str, &str> = qde
+        .codes
         .iter()
-        .filter(|l| source.selections.iter().any(|s| s.guid == l.origin))
-        .map(|l| ForeignRelation {
-            kind: l.name.clone(),
-            from: l.origin.clone(),
-            to: l.target.clone(),
-            note: l
-                .note_refs
-                .iter()
-                .filter_map(|g| parsed.notes.get(g).cloned())
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        })
+        .map(|c| (c.guid.as_str(), c.name.as_str()))
         .collect();
+    for code in &qde.codes {
+        set.labels.push(ForeignLabel {
+            name: code.name.clone(),
+            color: code.color.as_deref().and_then(normal_color),
+            description: code.description.trim().to_owned(),
+        });
+    }
+    let notes = note_texts(qde, archive);
+    let context = Context {
+        codes: &code_names,
+        users: &qde.users,
+        notes: &notes,
+    };
+    let mut selection_document = HashMap::new();
+    for source in &qde.sources {
+        let document = read_source(source, &context, archive, &mut set.skipped);
+        for selection in &source.selections {
+            selection_document.insert(selection.guid.as_str(), set.documents.len());
+        }
+        set.documents.push(document);
+    }
+    add_relations(qde, &selection_document, &notes, &mut set);
+    set.annotator = qde
+        .creating_user
+        .as_ref()
+        .and_then(|guid| qde.users.get(guid))
+        .or_else(|| {
+            (qde.users.len() == 1)
+                .then(|| qde.users.values().next())
+                .flatten()
+        })
+        .cloned();
+    set
+}
+
+/// Look-ups a source's selections need.
+struct Context<'q> {
+    codes: &'q HashMap<&'q str, &'q str>,
+    users: &'q HashMap<String, String>,
+    notes: &'q HashMap<String, String>,
+}
+
+/// One text source as a foreign document: its text and one annotation per code per selection.
+fn read_source(
+    source: &TextSource,
+    context: &Context,
+    archive: &mut Archive,
+    skipped: &mut Vec<String>,
+) -> ForeignDocument {
+    let name = &source.name;
+    let text = match (&source.content, &source.plain_text_path) {
+        (Some(content), _) => Some(content.clone()),
+        (None, Some(path)) => archive
+            .text(path)
+            .map_err(|e| skipped.push(format!("text source “{name}”: {e}")))
+            .ok(),
+        (None, None) => {
+            skipped.push(format!("text source “{name}” has no text"));
+            None
+        }
+    };
+    if source.whole_source_codings > 0 {
+        skipped.push(format!(
+            "text source “{name}”: {} coding(s) of the whole source skipped (Marginalia codes \
+             passages)",
+            source.whole_source_codings
+        ));
+    }
+    let mut annotations = Vec::new();
+    let mut uncoded = 0;
+    for selection in &source.selections {
+        match selection_annotations(selection, context) {
+            Ok(found) if found.is_empty() => uncoded += 1,
+            Ok(found) => annotations.extend(found),
+            Err(reason) => skipped.push(format!("text source “{name}”: {reason}")),
+        }
+    }
+    if uncoded > 0 {
+        skipped.push(format!(
+            "text source “{name}”: {uncoded} selection(s) without a code skipped"
+        ));
+    }
     ForeignDocument {
-        title: source.name.clone(),
-        text: Some(text),
+        title: name.clone(),
+        text_ref: text
+            .is_none()
+            .then(|| source.plain_text_path.clone())
+            .flatten(),
+        text,
         unit: UnitChoice::Fixed(OffsetUnit::Chars),
         annotations,
-        relations,
-        ..ForeignDocument::default()
+        relations: Vec::new(),
+    }
+}
+
+/// A selection's annotations: one per distinct code it is coded with (several coders applying the
+/// same code make one annotation). The first keeps the selection's GUID as its id, so links find it.
+fn selection_annotations(
+    selection: &Selection,
+    context: &Context,
+) -> Result<Vec<ForeignAnnotation>, String> {
+    let position = |value: &Option<String>| value.as_deref().and_then(|v| v.trim().parse().ok());
+    let (Some(start), Some(end)) = (position(&selection.start), position(&selection.end)) else {
+        return Err(format!(
+            "selection {} skipped: its startPosition/endPosition are missing or not whole numbers",
+            selection.guid
+        ));
+    };
+    if start > end {
+        return Err(format!(
+            "selection {} skipped: it starts ({start}) after it ends ({end})",
+            selection.guid
+        ));
+    }
+    let quote = selection
+        .name
+        .as_deref()
+        .filter(|name| !name.is_empty() && name.chars().count() == end - start)
+        .map(str::to_owned);
+    let note = joined_note(&selection.description, &selection.note_refs, context.notes);
+    let mut labels: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
+    for coding in &selection.codings {
+        let Some(code) = coding.code.as_deref() else {
+            continue;
+        };
+        let label = context.codes.get(code).copied().ok_or_else(|| {
+            format!(
+                "selection {} skipped: it is coded with {code}, which the codebook lacks",
+                selection.guid
+            )
+        })?;
+        if !labels.iter().any(|(l, _, _)| *l == label) {
+            labels.push((
+                label,
+                coding.creating_user.as_deref(),
+                coding.created.as_deref(),
+            ));
+        }
+    }
+    let creator_of = |user: Option<&str>| user.and_then(|u| context.users.get(u)).cloned();
+    Ok(labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, user, created))| ForeignAnnotation {
+            id: if i == 0 {
+                selection.guid.clone()
+            } else {
+                format!("{}#{label}", selection.guid)
+            },
+            label: label.to_owned(),
+            position: Some(Position { start, end }),
+            quote: quote.clone(),
+            note: note.clone(),
+            created: selection
+                .created
+                .clone()
+                .or_else(|| created.map(str::to_owned)),
+            modified: selection.modified.clone(),
+            creator: creator_of(user).or_else(|| creator_of(selection.creating_user.as_deref())),
+            ..ForeignAnnotation::default()
+        })
+        .collect())
+}
+
+/// Links between two selections of one document become its relations; others are listed.
+fn add_relations(
+    qde: &Qde,
+    selection_document: &HashMap<&str, usize>,
+    notes: &HashMap<String, String>,
+    set: &mut ForeignSet,
+) {
+    let mut other = 0;
+    for link in &qde.links {
+        let document_of = |guid: &Option<String>| {
+            guid.as_deref()
+                .and_then(|g| selection_document.get(g))
+                .copied()
+        };
+        match (document_of(&link.origin), document_of(&link.target)) {
+            (Some(from), Some(to)) if from == to => {
+                set.documents[from].relations.push(ForeignRelation {
+                    kind: link.name.clone(),
+                    from: link.origin.clone().unwrap_or_default(),
+                    to: link.target.clone().unwrap_or_default(),
+                    note: joined_note("", &link.note_refs, notes),
+                });
+            }
+            _ => other += 1,
+        }
+    }
+    if other > 0 {
+        set.skipped.push(format!(
+            "{other} link(s) skipped: Marginalia's relations link two passages of one document"
+        ));
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use std::io::Write;
-
-    use super::*;
-    use crate::import::annotations::anchor;
-
-    /// A `.qdpx` with `project.qde` and the given sources.
-    fn archive(qde: &str, sources: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let options = zip::write::SimpleFileOptions::default();
-        zip.start_file("project.qde", options).unwrap();
-        zip.write_all(qde.as_bytes()).unwrap();
-        for (name, bytes) in sources {
-            zip.start_file(*name, options).unwrap();
-            zip.write_all(bytes).unwrap();
-        }
-        zip.finish().unwrap().into_inner()
-    }
-
-    const QDE: &str = r##"<?xml version="1.0" encoding="utf-8"?>
-<Project name="Vendor project" creatingUserGUID="U1" xmlns="urn:QDA-XML:project:1.0">
-  <Users><User guid="U1" name="Ana Analyst"/></Users>
-  <CodeBook><Codes>
-    <Code guid="C1" name="Claim" isCodable="true" color="#D55E00"><Description>Asserted &amp; argued</Description>
-      <Code guid="C2" name="Sub &lt;claim&gt;" isCodable="true"/>
-    </Code>
-  </Codes></CodeBook>
-  <Sources>
-    <TextSource guid="S1" name="Article" plainTextPath="internal://S1.txt">
-      <PlainTextSelection guid="P1" name="three" startPosition="10" endPosition="15" creatingUser="U1" creationDateTime="2026-01-01T00:00:00Z">
-        <Description>a note &lt;here&gt;</Description>
-        <Coding guid="K1"><CodeRef targetGUID="C1"/></Coding>
-        <Coding guid="K2"><CodeRef targetGUID="C2"/></Coding>
-      </PlainTextSelection>
-      <PlainTextSelection guid="P2" name="Code label" startPosition="0" endPosition="3">
-        <Coding guid="K3"><CodeRef targetGUID="C1"/></Coding>
-      </PlainTextSelection>
-    </TextSource>
-    <PDFSource guid="S2" name="Scan"/>
-  </Sources>
-  <Notes><Note guid="N1" name="n"><PlainTextContent>why linked</PlainTextContent></Note></Notes>
-  <Links><Link guid="L1" name="supports" originGUID="P2" targetGUID="P1"><NoteRef targetGUID="N1"/></Link></Links>
-</Project>"##;
-
-    #[test]
-    fn a_vendor_project_with_crlf_sources_anchors_to_the_right_spans() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("vendor.qdpx");
-        // Positions count CRLF as two chars: "three" is at 10..15 in the raw text.
-        std::fs::write(
-            &path,
-            archive(QDE, &[("sources/S1.txt", b"one\r\ntwo\r\nthree")]),
-        )
-        .unwrap();
-        let set = read(&path).unwrap();
-        assert_eq!(set.annotator.as_deref(), Some("Ana Analyst"));
-        let names: Vec<&str> = set.labels.iter().map(|l| l.name.as_str()).collect();
-        assert_eq!(names, ["Claim", "Sub <claim>"]);
-        assert_eq!(set.labels[0].description, "Asserted & argued");
-        assert_eq!(set.labels[0].color.as_deref(), Some("#D55E00"));
-        assert!(set.skipped.iter().any(|s| s.contains("Scan")));
-        let anchored = anchor(&[set], &[]);
-        assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
-        let doc = &anchored.documents[0];
-        assert_eq!(doc.text, "one\ntwo\nthree");
-        let got: Vec<(&str, usize, usize, &str)> = doc
-            .annotations
-            .iter()
-            .map(|a| (a.label.as_str(), a.span.start, a.span.end, a.note.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Claim", 8, 13, "a note <here>"),
-                ("Sub <claim>", 8, 13, "a note <here>"),
-                ("Claim", 0, 3, ""),
-            ]
-        );
-        assert_eq!(doc.relations.len(), 1);
-        assert_eq!(doc.relations[0].note, "why linked");
-        assert_eq!(doc.annotations[0].creator.as_deref(), Some("Ana Analyst"));
-    }
-
-    #[test]
-    fn broken_archives_are_explained() {
-        let dir = tempfile::tempdir().unwrap();
-        let cases: [(&[u8], &str); 2] = [
-            (b"not a zip", "ZIP archive"),
-            (
-                &archive("<Project><Sources></Project>", &[]),
-                "project.qde, byte",
-            ),
-        ];
-        for (i, (bytes, expected)) in cases.into_iter().enumerate() {
-            let path = dir.path().join(format!("{i}.qdpx"));
-            std::fs::write(&path, bytes).unwrap();
-            let error = read(&path).unwrap_err().to_string();
-            assert!(error.contains(expected), "{error}");
-        }
-        let mut empty = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        empty
-            .start_file("other.txt", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        let path = dir.path().join("empty.qdpx");
-        std::fs::write(&path, empty.finish().unwrap().into_inner()).unwrap();
-        assert!(
-            read(&path)
-                .unwrap_err()
-                .to_string()
-                .contains("no project.qde")
-        );
-    }
-}
+#[path = "qdpx_tests.rs"]
+mod tests;
