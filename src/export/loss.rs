@@ -71,7 +71,6 @@ fn carries(format: Format) -> Carries {
         Format::W3c => Carries {
             colours: false,
             descriptions: false,
-            provenance: false,
             ..ALL
         },
         Format::Qdpx => ALL,
