@@ -79,8 +79,8 @@ fn row(
         a.end.to_string(),
     ];
     if options.offsets != OffsetUnit::Chars {
-        cells.push(in_unit(doc, a.start, options.offsets)?.to_string());
-        cells.push(in_unit(doc, a.end, options.offsets)?.to_string());
+        cells.push(super::offset_in(doc, a.start, options.offsets, WHAT)?.to_string());
+        cells.push(super::offset_in(doc, a.end, options.offsets, WHAT)?.to_string());
     }
     cells.extend([
         text(&a.quote),
@@ -104,19 +104,6 @@ fn annotator(scope: &Scope, a: &Annotation) -> String {
     }
 }
 
-/// Char offset `char` of `doc` counted in `unit`.
-fn in_unit(doc: &Document, char: usize, unit: OffsetUnit) -> Result<usize, ExportError> {
-    doc.offsets()
-        .to_unit(doc.text(), char, unit)
-        .ok_or_else(|| {
-            render_error(format!(
-                "offset {char} is past the end of “{}” ({} chars)",
-                doc.title(),
-                doc.char_len()
-            ))
-        })
-}
-
 /// `cell`, with a leading `'` when `on` and a spreadsheet would read it as a formula.
 fn protect(cell: &str, on: bool) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
@@ -133,11 +120,11 @@ fn write_record(writer: &mut csv::Writer<Vec<u8>>, cells: Vec<String>) -> Result
         .map_err(|e| render_error(e.to_string()))
 }
 
+/// What this export is called in error messages.
+const WHAT: &str = "CSV evidence table";
+
 fn render_error(reason: String) -> ExportError {
-    ExportError::Render {
-        what: "CSV evidence table",
-        reason,
-    }
+    ExportError::Render { what: WHAT, reason }
 }
 
 #[cfg(test)]

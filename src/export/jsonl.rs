@@ -46,32 +46,19 @@ fn spans<'a>(
         .iter()
         .map(|a| {
             Ok((
-                in_unit(doc, a.start, unit)?,
-                in_unit(doc, a.end, unit)?,
+                super::offset_in(doc, a.start, unit, WHAT)?,
+                super::offset_in(doc, a.end, unit, WHAT)?,
                 scope.label_name(&a.label),
             ))
         })
         .collect()
 }
 
-/// Char offset `char` of `doc` counted in `unit`.
-fn in_unit(doc: &Document, char: usize, unit: OffsetUnit) -> Result<usize, ExportError> {
-    doc.offsets()
-        .to_unit(doc.text(), char, unit)
-        .ok_or_else(|| {
-            render_error(format!(
-                "offset {char} is past the end of “{}” ({} chars)",
-                doc.title(),
-                doc.char_len()
-            ))
-        })
-}
+/// What this export is called in error messages.
+const WHAT: &str = "doccano JSONL";
 
 fn render_error(reason: String) -> ExportError {
-    ExportError::Render {
-        what: "doccano JSONL",
-        reason,
-    }
+    ExportError::Render { what: WHAT, reason }
 }
 
 #[cfg(test)]

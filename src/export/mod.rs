@@ -100,3 +100,23 @@ pub fn export(
     }?;
     Ok(Export { output, losses })
 }
+
+/// Char offset `char` of `doc` counted in `unit` — the one conversion exports make; an offset
+/// past the end is a render error of `what` (it cannot happen once the quotes are checked).
+pub(crate) fn offset_in(
+    doc: &crate::model::Document,
+    char: usize,
+    unit: OffsetUnit,
+    what: &'static str,
+) -> Result<usize, ExportError> {
+    doc.offsets()
+        .to_unit(doc.text(), char, unit)
+        .ok_or_else(|| ExportError::Render {
+            what,
+            reason: format!(
+                "offset {char} is past the end of “{}” ({} chars)",
+                doc.title(),
+                doc.char_len()
+            ),
+        })
+}
