@@ -5,6 +5,37 @@
 
 use crate::model::{Annotation, Document, Meta, Project, Span, label::default_labels};
 
+/// A benchmark size: an article of about `bytes` bytes with `annotations` annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// How tables and benchmark names call it ("1MB").
+    pub name: &'static str,
+    pub bytes: usize,
+    pub annotations: usize,
+}
+
+/// The three sizes every benchmark runs at: 10 KB / 100, 100 KB / 1,000 and 1 MB / 10,000.
+pub const SIZES: [Size; 3] = [
+    Size {
+        name: "10KB",
+        bytes: 10_000,
+        annotations: 100,
+    },
+    Size {
+        name: "100KB",
+        bytes: 100_000,
+        annotations: 1_000,
+    },
+    Size {
+        name: "1MB",
+        bytes: 1_000_000,
+        annotations: 10_000,
+    },
+];
+
+/// The seed the benchmarks use.
+pub const SEED: u64 = 42;
+
 /// A small, fast, seeded generator (SplitMix64); not for anything but test data.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
@@ -142,6 +173,33 @@ pub fn article(bytes: usize, seed: u64) -> String {
         }
     }
     text
+}
+
+/// The same article as an HTML page, the way a news site serves it: a head with a title, a
+/// navigation bar and a footer around an `<article>` of `<p>` paragraphs, the text escaped.
+#[must_use]
+pub fn article_html(bytes: usize, seed: u64) -> String {
+    let text = article(bytes, seed);
+    let mut html = String::with_capacity(text.len() + text.len() / 8 + 512);
+    html.push_str(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>Generated article</title></head>\n<body><nav><a href=\"/\">Home</a> \
+         <a href=\"/world\">World</a></nav>\n<article><h1>Generated article</h1>\n",
+    );
+    for paragraph in text.split("\n\n") {
+        html.push_str("<p>");
+        for c in paragraph.chars() {
+            match c {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                _ => html.push(c),
+            }
+        }
+        html.push_str("</p>\n");
+    }
+    html.push_str("</article>\n<footer>© The Publisher</footer></body></html>\n");
+    html
 }
 
 /// The char spans of the words of `text`.
@@ -289,5 +347,20 @@ mod tests {
         assert!(!text.is_ascii());
         assert_eq!(a.documents()[0].annotations().len(), 200);
         assert_eq!(two_analysts(20_000, 200, 7).1, b);
+    }
+
+    #[test]
+    fn the_html_page_imports_as_the_same_article() {
+        let html = article_html(5_000, 3);
+        let imported = crate::import::article_from_bytes(
+            html.as_bytes(),
+            crate::model::SourceFormat::Html,
+            "page.html",
+        )
+        .unwrap();
+        assert_eq!(imported.title, "Generated article");
+        // The heading becomes the first paragraph; the text ends with a newline.
+        let expected = format!("Generated article\n\n{}\n", article(5_000, 3));
+        assert!(imported.text == expected, "{}", imported.text);
     }
 }

@@ -188,13 +188,36 @@ impl Document {
 
     /// Annotations sharing at least one char with `span`, in saved order.
     pub fn annotations_in(&self, span: Span) -> impl Iterator<Item = &Annotation> {
+        self.indexed_annotations_in(span).map(|(_, a)| a)
+    }
+
+    /// [`Self::annotations_in`], each with its index in [`Self::annotations`].
+    pub fn indexed_annotations_in(&self, span: Span) -> impl Iterator<Item = (usize, &Annotation)> {
         // Everything before `first` ends at or before `span.start`; everything from `last` on
         // starts at or after `span.end`.
         let first = self.index.max_end.partition_point(|&end| end <= span.start);
         let last = self.annotations.partition_point(|a| a.start < span.end);
-        self.annotations[first.min(last)..last]
+        let first = first.min(last);
+        self.annotations[first..last]
             .iter()
-            .filter(move |a| a.span().overlaps(span))
+            .enumerate()
+            .map(move |(i, a)| (first + i, a))
+            .filter(move |(_, a)| a.span().overlaps(span))
+    }
+
+    /// The index of the first annotation of the overlap group holding annotation `index`: the
+    /// run, in saved order, in which each annotation starts before an earlier one ends. No
+    /// annotation before the group reaches into it. Past the last annotation: the count.
+    #[must_use]
+    pub fn overlap_group_start(&self, index: usize) -> usize {
+        if index >= self.annotations.len() {
+            return self.annotations.len();
+        }
+        let mut at = index;
+        while at > 0 && self.annotations[at].start < self.index.max_end[at - 1] {
+            at -= 1;
+        }
+        at
     }
 
     /// Annotations covering the char at `offset`, in saved order.
@@ -250,34 +273,59 @@ impl Document {
             .collect();
     }
 
-    /// Inserts an annotation at its sorted place (no validation: see `edit`).
-    pub(super) fn insert_annotation(&mut self, annotation: Annotation) {
-        self.insert_sorted(annotation);
-        self.rebuild_lookup();
+    /// Brings the id map and running ends up to date from index `from` on, after the
+    /// annotations from there moved; an edit touches one place, so the entries before it stay
+    /// and no id is copied again.
+    fn refresh_lookup_from(&mut self, from: usize) {
+        for (i, a) in self.annotations.iter().enumerate().skip(from) {
+            match self.index.by_id.get_mut(&a.id) {
+                Some(slot) => *slot = i,
+                None => {
+                    self.index.by_id.insert(a.id.clone(), i);
+                }
+            }
+        }
+        self.index.max_end.truncate(from);
+        let mut max = from
+            .checked_sub(1)
+            .map_or(0, |before| self.index.max_end[before]);
+        for a in &self.annotations[from..] {
+            max = max.max(a.end);
+            self.index.max_end.push(max);
+        }
     }
 
-    fn insert_sorted(&mut self, annotation: Annotation) {
+    /// Inserts an annotation at its sorted place (no validation: see `edit`).
+    pub(super) fn insert_annotation(&mut self, annotation: Annotation) {
+        let at = self.insert_sorted(annotation);
+        self.refresh_lookup_from(at);
+    }
+
+    /// Inserts in saved order; returns where.
+    fn insert_sorted(&mut self, annotation: Annotation) -> usize {
         let at = self
             .annotations
             .partition_point(|a| a.sort_key() < annotation.sort_key());
         self.annotations.insert(at, annotation);
+        at
     }
 
     /// Removes the annotation with this id and returns it.
     pub(super) fn remove_annotation(&mut self, id: &str) -> Option<Annotation> {
-        let at = *self.index.by_id.get(id)?;
+        let at = self.index.by_id.remove(id)?;
         let removed = self.annotations.remove(at);
-        self.rebuild_lookup();
+        self.refresh_lookup_from(at);
         Some(removed)
     }
 
     /// Replaces the annotation with `after`'s id by `after`, at its sorted place.
     pub(super) fn replace_annotation(&mut self, after: Annotation) {
-        if let Some(&at) = self.index.by_id.get(&after.id) {
+        let removed_at = self.index.by_id.get(&after.id).copied();
+        if let Some(at) = removed_at {
             self.annotations.remove(at);
         }
-        self.insert_sorted(after);
-        self.rebuild_lookup();
+        let inserted_at = self.insert_sorted(after);
+        self.refresh_lookup_from(removed_at.map_or(inserted_at, |at| at.min(inserted_at)));
     }
 }
 
@@ -295,6 +343,32 @@ mod tests {
             doc.insert_annotation(annotation(&format!("a{i}"), s, e));
         }
         doc
+    }
+
+    /// The lookup after piecemeal refreshes equals one rebuilt from scratch.
+    fn assert_lookup_fresh(doc: &Document) {
+        let mut fresh = doc.clone();
+        fresh.rebuild_lookup();
+        assert_eq!(doc.index.by_id, fresh.index.by_id);
+        assert_eq!(doc.index.max_end, fresh.index.max_end);
+    }
+
+    #[test]
+    fn inserting_removing_and_replacing_keep_the_lookup_exact() {
+        let mut doc = doc_with(&[(10, 20), (0, 90), (30, 35), (5, 6), (50, 70)]);
+        assert_lookup_fresh(&doc);
+        doc.insert_annotation(annotation("new", 0, 3));
+        assert_lookup_fresh(&doc);
+        doc.replace_annotation(annotation("a1", 60, 99));
+        assert_lookup_fresh(&doc);
+        doc.replace_annotation(annotation("a4", 1, 2));
+        assert_lookup_fresh(&doc);
+        assert_eq!(doc.remove_annotation("a1").map(|a| a.end), Some(99));
+        assert_lookup_fresh(&doc);
+        assert!(doc.remove_annotation("a1").is_none());
+        doc.remove_annotation("new");
+        assert_lookup_fresh(&doc);
+        assert_eq!(doc.annotation("a2").map(|a| a.start), Some(30));
     }
 
     #[test]

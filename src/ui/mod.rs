@@ -18,6 +18,7 @@ mod transfer;
 mod widgets;
 
 pub use app::{AppConfig, MarginaliaApp, Start};
+pub use article::{ArticleView, Typography, ViewInput, whole_document_job};
 
 /// Opens the window and runs until it is closed.
 pub fn run(start: Start) -> anyhow::Result<()> {

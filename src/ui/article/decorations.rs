@@ -2,13 +2,13 @@
 //! margin stripe per annotation (one lane each, so overlaps stay apart), the selected
 //! annotation's outline and the flash of a revealed one. Offsets are chars of the document.
 
-use std::{collections::HashMap, sync::Arc};
+use std::sync::Arc;
 
 use eframe::egui::{
     Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, Ui, Visuals, pos2,
 };
 
-use super::{MARGIN, blocks::Block, geometry::range_rects};
+use super::{MARGIN, blocks::Block, geometry::range_rects, lanes::Lanes};
 use crate::{
     model::{Annotation, Document, Project, Span},
     ui::colors::label_color,
@@ -79,22 +79,18 @@ impl Marks<'_> {
         &self,
         project: &Project,
         doc: &Document,
-        lanes: &HashMap<String, usize>,
+        lanes: &Lanes,
         selected: Option<&str>,
     ) {
         // A blank line has no glyphs to mark.
         if self.block.span.is_empty() {
             return;
         }
-        for annotation in doc.annotations_in(self.block.span) {
+        for (index, annotation) in doc.indexed_annotations_in(self.block.span) {
             let color = project
                 .label(&annotation.label)
                 .map_or(Color32::GRAY, label_color);
-            let lane = lanes
-                .get(&annotation.id)
-                .copied()
-                .unwrap_or(0)
-                .min(MAX_LANES - 1);
+            let lane = lanes.of(index).unwrap_or(0).min(MAX_LANES - 1);
             let rects = self.rects(annotation.span());
             for rect in &rects {
                 let y = rect.max.y - 2.0 - (lane % 3) as f32 * 2.5;

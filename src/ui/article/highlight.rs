@@ -120,6 +120,20 @@ pub fn layout_key(block: &Block, pieces: &[Piece], typography: &Typography) -> u
     h.finish()
 }
 
+/// The whole document as one layout job with every highlight: what a single `Label` holding the
+/// article would lay out, and lay out again in full whenever a highlight or the width changes.
+/// The article view never builds it; the benchmarks measure the view against it.
+#[must_use]
+pub fn whole_document_job(project: &Project, doc: &Document, typography: &Typography) -> LayoutJob {
+    let text = doc.text();
+    let block = Block {
+        span: Span::new(0, doc.char_len()),
+        bytes: 0..text.len(),
+    };
+    let pieces = pieces(project, doc, &block, typography.dark);
+    block_job(text, &block, &pieces, typography)
+}
+
 /// The layout job of `block` (whose text is `line`) with `pieces` filled.
 #[must_use]
 pub fn block_job(

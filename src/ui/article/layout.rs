@@ -1,8 +1,10 @@
 //! The article's laid-out blocks: one cached galley per block, rebuilt only when its text, its
-//! highlights or the typography change, and only for blocks near the viewport. Blocks never
-//! laid out keep an estimated height. Offsets are chars of the document text.
+//! highlights or the typography change, and only for blocks near the viewport. Galleys far from
+//! the viewport are dropped again, so the view holds a few screens of laid-out text however long
+//! the article is; blocks keep their last measured height, or an estimate until first laid out.
+//! Offsets are chars of the document text.
 
-use std::sync::Arc;
+use std::{ops::Range, sync::Arc};
 
 use eframe::egui::{Galley, Pos2, Ui, Vec2};
 
@@ -23,6 +25,8 @@ pub struct Layout {
     pub blocks: Vec<Block>,
     pub heights: Heights,
     cache: Vec<Option<Cached>>,
+    /// The blocks whose galley is cached, so dropping far ones does not scan every block.
+    cached: Vec<usize>,
 }
 
 /// Vertical gap below a paragraph, as a share of the line height.
@@ -39,6 +43,7 @@ impl Layout {
             blocks,
             heights: Heights::new(heights),
             cache,
+            cached: Vec::new(),
         }
     }
 
@@ -64,11 +69,26 @@ impl Layout {
         let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
         let height = block_height(&galley, block, typography);
         self.heights.set(index, height);
-        self.cache[index] = Some(Cached {
+        let previous = self.cache[index].replace(Cached {
             key,
             galley: Arc::clone(&galley),
         });
+        if previous.is_none() {
+            self.cached.push(index);
+        }
         galley
+    }
+
+    /// Drops the galleys of the blocks outside `keep` (block indices); their heights stay.
+    pub fn drop_galleys_outside(&mut self, keep: Range<usize>) {
+        let cache = &mut self.cache;
+        self.cached.retain(|&index| {
+            let kept = keep.contains(&index);
+            if !kept {
+                cache[index] = None;
+            }
+            kept
+        });
     }
 
     /// The cached galley of `index`, if it was laid out (possibly for older typography).

@@ -12,11 +12,10 @@ mod lanes;
 mod layout;
 mod palette;
 
-use std::collections::HashMap;
-
 use eframe::egui::{self, Key, Pos2, Rect, ScrollArea, Sense, Ui, Vec2, WidgetInfo, vec2};
 
-pub use highlight::Typography;
+pub use highlight::{Typography, whole_document_job};
+use lanes::Lanes;
 use layout::Layout;
 
 use super::action::Action;
@@ -64,8 +63,6 @@ impl Selection {
 /// View state of one document's article.
 pub struct ArticleView {
     layout: Layout,
-    lanes: HashMap<String, usize>,
-    lanes_revision: Option<u64>,
     selection: Option<Selection>,
     dragging: bool,
     /// A finished selection waiting for a label from the palette.
@@ -90,8 +87,6 @@ impl ArticleView {
         };
         Self {
             layout: Layout::new(doc, &typography),
-            lanes: HashMap::new(),
-            lanes_revision: None,
             selection: None,
             dragging: false,
             palette: None,
@@ -152,10 +147,6 @@ impl ArticleView {
             text_color: ui.visuals().strong_text_color(),
             dark: ui.visuals().dark_mode,
         };
-        if self.lanes_revision != Some(input.revision) {
-            self.lanes = lanes::assign(input.doc.annotations());
-            self.lanes_revision = Some(input.revision);
-        }
         let mut scroll = ScrollArea::vertical()
             .id_salt(("article", input.doc.id()))
             .auto_shrink(false);
@@ -219,16 +210,29 @@ impl ArticleView {
         let origin = rect.min + vec2(left, TOP_PAD);
         self.column_origin = Some(origin);
 
-        // Lay out and paint the blocks in view.
+        // Lay out the blocks in view, then paint them.
         let painter = ui.painter_at(ui.clip_rect());
         let top = viewport.min.y - TOP_PAD;
         let bottom = viewport.max.y - TOP_PAD;
+        let mut in_view = Vec::new();
         let mut index = self.layout.heights.block_at_y(top);
         while index < self.layout.blocks.len() && self.layout.heights.top(index) < bottom {
             let galley = self
                 .layout
                 .ensure(ui, index, input.project, input.doc, typography);
             self.layout.heights.refresh();
+            in_view.push((index, galley));
+            index += 1;
+        }
+        let shown = match (in_view.first(), in_view.last()) {
+            (Some((first, _)), Some((last, _))) => Span::new(
+                self.layout.blocks[*first].span.start,
+                self.layout.blocks[*last].span.end,
+            ),
+            _ => Span::new(0, 0),
+        };
+        let lanes = Lanes::around(input.doc, shown);
+        for (index, galley) in in_view {
             let at = origin + self.layout.block_origin(index);
             let block = &self.layout.blocks[index];
             if !block.span.is_empty() {
@@ -259,7 +263,7 @@ impl ArticleView {
                 marks.selection(selection);
             }
             painter.galley(at, galley.clone(), typography.text_color);
-            marks.annotations(input.project, input.doc, &self.lanes, input.selected);
+            marks.annotations(input.project, input.doc, &lanes, input.selected);
             if let Some((id, until)) = &self.flash {
                 let now = ui.input(|i| i.time);
                 if now < *until {
@@ -271,8 +275,12 @@ impl ArticleView {
                     self.flash = None;
                 }
             }
-            index += 1;
         }
+        // Keep the galleys of two screens above and below; lay out again what comes back.
+        let reach = 2.0 * viewport.height();
+        let keep_from = self.layout.heights.block_at_y(top - reach);
+        let keep_to = self.layout.heights.block_at_y(bottom + reach) + 1;
+        self.layout.drop_galleys_outside(keep_from..keep_to);
 
         self.pointer(ui, &response, origin, input, actions);
         self.hover_and_context(ui, &response, origin, input, actions);
