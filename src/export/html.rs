@@ -197,12 +197,17 @@ fn article(scope: &Scope, doc: &Document, number: usize, footnotes: &[&Annotatio
     }
     let boundaries: Vec<usize> = boundaries.into_iter().collect();
     let mut out = Paragraphs::default();
+    // The footnotes are in order of their ends: walk them alongside the boundaries.
+    let mut next_note = 0;
     for (i, &at) in boundaries.iter().enumerate() {
-        for (n, _) in footnotes.iter().enumerate().filter(|(_, a)| a.end == at) {
-            let n = n + 1;
-            out.mark_after(&format!(
-                "<sup class=\"fn\"><a href=\"#d{number}-note-{n}\" id=\"d{number}-ref-{n}\">{n}</a></sup>"
-            ));
+        while let Some(note) = footnotes.get(next_note).filter(|a| a.end <= at) {
+            next_note += 1;
+            if note.end == at {
+                let n = next_note;
+                out.mark_after(&format!(
+                    "<sup class=\"fn\"><a href=\"#d{number}-note-{n}\" id=\"d{number}-ref-{n}\">{n}</a></sup>"
+                ));
+            }
         }
         let Some(&next) = boundaries.get(i + 1) else {
             break;

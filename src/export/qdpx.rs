@@ -47,8 +47,11 @@ fn zip_entries(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ExportError> {
         what: "REFI-QDA project",
         reason: e.to_string(),
     };
+    // The fastest deflate level: at 1 MB / 10,000 codings the default level spent two thirds
+    // of the export compressing (see BENCHMARKS.md); the archive is a little larger.
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(DateTime::DEFAULT)
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
