@@ -66,6 +66,11 @@ impl Screen {
 pub struct Scene<'a> {
     pub project: &'a Project,
     pub doc: &'a Document,
+    /// Changes whenever the project changes.
+    #[allow(
+        dead_code,
+        reason = "only the naive way reads it; the view notices changes by itself"
+    )]
     pub revision: u64,
     pub reading_width: f32,
 }
@@ -97,7 +102,6 @@ impl ArticleWay for RealView {
         let input = ViewInput {
             project: scene.project,
             doc: scene.doc,
-            revision: scene.revision,
             selected: None,
             active_label: None,
             snap_words: true,

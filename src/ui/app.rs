@@ -434,7 +434,6 @@ impl MarginaliaApp {
         let input = ViewInput {
             project,
             doc,
-            revision: self.workspace.editor().revision(),
             selected: self.selected.as_deref(),
             active_label: self.active_label.as_deref(),
             snap_words: self.prefs.snap_words,

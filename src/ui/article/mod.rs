@@ -32,8 +32,6 @@ const FLASH_SECONDS: f64 = 1.2;
 pub struct ViewInput<'a> {
     pub project: &'a Project,
     pub doc: &'a Document,
-    /// Changes whenever the project changes.
-    pub revision: u64,
     pub selected: Option<&'a str>,
     /// Tag on release with this label instead of showing the palette.
     pub active_label: Option<&'a str>,
