@@ -188,14 +188,7 @@ pub fn article_html(bytes: usize, seed: u64) -> String {
     );
     for paragraph in text.split("\n\n") {
         html.push_str("<p>");
-        for c in paragraph.chars() {
-            match c {
-                '&' => html.push_str("&amp;"),
-                '<' => html.push_str("&lt;"),
-                '>' => html.push_str("&gt;"),
-                _ => html.push(c),
-            }
-        }
+        html.push_str(&crate::export::html::escape(paragraph));
         html.push_str("</p>\n");
     }
     html.push_str("</article>\n<footer>© The Publisher</footer></body></html>\n");
