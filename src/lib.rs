@@ -9,6 +9,7 @@ pub mod excerpt;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod reanchor;
 pub mod store;
 pub mod ui;
 pub mod workload;

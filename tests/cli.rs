@@ -279,3 +279,81 @@ fn running_as_root() -> bool {
         .map(|m| m.uid() == 0)
         .unwrap_or(false)
 }
+
+#[test]
+fn update_carries_annotations_to_a_new_version_reports_orphans_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.ron");
+    fs::copy(marginalia::cli::sample_project_path(), &project).unwrap();
+    let original = fs::read(&project).unwrap();
+    let loaded = store::load(&project).unwrap().project;
+    let doc = &loaded.documents()[0];
+    let deleted = "At some point, ignorance becomes a policy.";
+    let revised = doc
+        .text()
+        .replacen(deleted, "", 1)
+        .replacen("cyber security", "cybersecurity", 1)
+        .replace('\n', "\r\n");
+    let article = dir.path().join("revised.txt");
+    fs::write(&article, revised).unwrap();
+    let title = doc.title().to_owned();
+
+    let dry = marginalia(&[
+        &"update",
+        &project,
+        &"--doc",
+        &title,
+        &article,
+        &"--dry-run",
+    ]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(stdout(&dry).contains("dry run"), "{}", stdout(&dry));
+    assert_eq!(
+        fs::read(&project).unwrap(),
+        original,
+        "a dry run changes nothing"
+    );
+
+    let output = marginalia(&[&"update", &project, &"--doc", &title, &article]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("33 moved exactly, 1 re-found, 1 orphaned"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a-7bf3ddd7370c") && out.contains("not found"),
+        "{out}"
+    );
+    assert!(out.contains("1 orphan to review"), "{out}");
+    let bak = dir.path().join("study.ron.bak");
+    assert_eq!(
+        fs::read(bak).unwrap(),
+        original,
+        "the old file is the backup"
+    );
+    let updated = store::load(&project).unwrap().project;
+    let doc = &updated.documents()[0];
+    assert_eq!(doc.orphans().len(), 1);
+    assert_eq!(doc.orphans()[0].annotation.quote, deleted);
+    let revision = &doc.revisions()[0];
+    assert_eq!(
+        revision.previous_sha256,
+        loaded.documents()[0].text_sha256()
+    );
+    assert_eq!(
+        (revision.moved, revision.refound, revision.orphaned),
+        (33, 1, 1)
+    );
+
+    let unknown = marginalia(&[&"update", &project, &"--doc", &"No such title", &article]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains(&title), "{}", stderr(&unknown));
+    let again = marginalia(&[&"update", &project, &"--doc", &title, &article]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("nothing to update"),
+        "{}",
+        stderr(&again)
+    );
+}

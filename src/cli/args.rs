@@ -105,6 +105,24 @@ pub enum Command {
         #[arg(long)]
         no_formula_protection: bool,
     },
+    /// Replace a document's text with a new version of the article. Annotations in unchanged
+    /// text move with it; those an edit touched are found again by their quote and context;
+    /// what cannot be placed with confidence is kept as an orphan to review in the window.
+    /// Undo in the window restores the old text.
+    Update {
+        /// The project file to change.
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// The document's title [default: the only document].
+        #[arg(long, value_name = "TITLE")]
+        doc: Option<String>,
+        /// The new version of the article (.txt, .md, .html).
+        #[arg(value_name = "NEW_ARTICLE")]
+        article: PathBuf,
+        /// Print what would happen to each annotation; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Make a new project from other tools' annotation files: brat (.ann with its .txt, or a
     /// folder), doccano JSONL, W3C Web Annotation (.json/.jsonld, give the article too) and
     /// REFI-QDA (.qdpx). Annotations that cannot be placed on the text are listed.

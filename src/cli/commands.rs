@@ -1,12 +1,12 @@
 //! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::transfer`])
-//! `export` and `import`. Each goes through the model's edit API and the
-//! store, the same path the window takes.
+//! `export` and `import`, and (in [`super::update`]) `update`. Each goes through the model's edit
+//! API and the store, the same path the window takes.
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{Command, Outcome, compare_json, compare_text, report, transfer};
+use super::{Command, Outcome, compare_json, compare_text, report, transfer, update};
 use crate::{
     clock::now_rfc3339,
     compare::{CompareOptions, compare as compare_projects},
@@ -51,6 +51,17 @@ pub fn run(command: Command) -> Result<Outcome> {
             offsets: &offsets,
             bom,
             no_formula_protection,
+        }),
+        Command::Update {
+            project,
+            doc,
+            article,
+            dry_run,
+        } => update::update(&update::UpdateArgs {
+            project: &project,
+            doc: doc.as_deref(),
+            article: &article,
+            dry_run,
         }),
         Command::Import {
             files,

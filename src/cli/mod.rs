@@ -10,6 +10,7 @@ mod compare_json;
 mod compare_text;
 mod report;
 mod transfer;
+mod update;
 
 use std::{path::PathBuf, process::ExitCode};
 

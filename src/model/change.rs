@@ -1,7 +1,7 @@
 //! `Change`: the primitive, self-describing steps every edit is made of. Each one carries what it
 //! replaces, so it can be applied and its inverse applied without consulting anything else.
 
-use super::{Annotation, Document, Label, Meta, Project, Relation};
+use super::{Annotation, Document, Label, Meta, Orphan, Project, Relation};
 
 /// One primitive change to a project. Document and label positions are indices (undo restores
 /// them exactly); annotations are found by id.
@@ -59,6 +59,28 @@ pub(super) enum Change {
     ReplaceMeta {
         before: Meta,
         after: Meta,
+    },
+    /// A whole document at once: what updating its text does (text, annotations, orphans).
+    ReplaceDocument {
+        index: usize,
+        before: Box<Document>,
+        after: Box<Document>,
+    },
+    InsertOrphan {
+        doc: usize,
+        index: usize,
+        orphan: Box<Orphan>,
+    },
+    RemoveOrphan {
+        doc: usize,
+        index: usize,
+        orphan: Box<Orphan>,
+    },
+    ReplaceOrphan {
+        doc: usize,
+        index: usize,
+        before: Box<Orphan>,
+        after: Box<Orphan>,
     },
 }
 
@@ -121,6 +143,28 @@ impl Change {
                 before: after,
                 after: before,
             },
+            Self::ReplaceDocument {
+                index,
+                before,
+                after,
+            } => Self::ReplaceDocument {
+                index,
+                before: after,
+                after: before,
+            },
+            Self::InsertOrphan { doc, index, orphan } => Self::RemoveOrphan { doc, index, orphan },
+            Self::RemoveOrphan { doc, index, orphan } => Self::InsertOrphan { doc, index, orphan },
+            Self::ReplaceOrphan {
+                doc,
+                index,
+                before,
+                after,
+            } => Self::ReplaceOrphan {
+                doc,
+                index,
+                before: after,
+                after: before,
+            },
         }
     }
 
@@ -163,6 +207,20 @@ impl Change {
                 project.documents[*index].title.clone_from(after);
             }
             Self::ReplaceMeta { after, .. } => project.meta = after.clone(),
+            Self::ReplaceDocument { index, after, .. } => {
+                project.documents[*index] = (**after).clone();
+            }
+            Self::InsertOrphan { doc, index, orphan } => {
+                project.documents[*doc]
+                    .orphans
+                    .insert(*index, (**orphan).clone());
+            }
+            Self::RemoveOrphan { doc, index, .. } => {
+                project.documents[*doc].orphans.remove(*index);
+            }
+            Self::ReplaceOrphan {
+                doc, index, after, ..
+            } => project.documents[*doc].orphans[*index] = (**after).clone(),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Annotation, ImportRecord, OffsetIndex, Relation, Span};
+use super::{Annotation, ImportRecord, OffsetIndex, Orphan, Relation, Span, TextRevision};
 
 /// An article in a project.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -26,6 +26,12 @@ pub struct Document {
     /// How the text was imported; absent for hand-written documents.
     #[serde(default)]
     pub(super) import: Option<ImportRecord>,
+    /// Annotations that lost their place when the text was updated, for the analyst to review.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) orphans: Vec<Orphan>,
+    /// Every update of the text, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) revisions: Vec<TextRevision>,
     #[serde(skip)]
     pub(super) index: DocumentIndex,
 }
@@ -50,6 +56,8 @@ impl PartialEq for Document {
             &self.annotations,
             &self.relations,
             &self.import,
+            &self.orphans,
+            &self.revisions,
         ) == (
             &other.id,
             &other.title,
@@ -59,6 +67,8 @@ impl PartialEq for Document {
             &other.annotations,
             &other.relations,
             &other.import,
+            &other.orphans,
+            &other.revisions,
         )
     }
 }
@@ -89,6 +99,8 @@ impl Document {
             annotations: Vec::new(),
             relations: Vec::new(),
             import: None,
+            orphans: Vec::new(),
+            revisions: Vec::new(),
             index: DocumentIndex::default(),
         };
         doc.reindex_text();
@@ -166,6 +178,25 @@ impl Document {
     #[must_use]
     pub fn relations(&self) -> &[Relation] {
         &self.relations
+    }
+
+    /// Annotations that lost their place in an update of the text, in the order they were
+    /// orphaned.
+    #[must_use]
+    pub fn orphans(&self) -> &[Orphan] {
+        &self.orphans
+    }
+
+    /// The orphan with this (annotation) id.
+    #[must_use]
+    pub fn orphan(&self, id: &str) -> Option<&Orphan> {
+        self.orphans.iter().find(|o| o.id() == id)
+    }
+
+    /// Every update of the text, oldest first.
+    #[must_use]
+    pub fn revisions(&self) -> &[TextRevision] {
+        &self.revisions
     }
 
     /// The annotation with this id.

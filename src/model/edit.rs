@@ -8,6 +8,7 @@ use super::{
     Annotation, Document, Label, Meta, Project, Relation, Span,
     change::Change,
     ids,
+    orphan_edits::{self, TextUpdate},
     validate::{self, Problem},
 };
 
@@ -82,6 +83,20 @@ pub enum Edit {
     /// Several edits as one undo step, applied in order (all or none): what importing
     /// annotations into a project does.
     Import(Vec<Edit>),
+    /// Replace a document's text with a new version, every annotation placed in it or
+    /// orphaned (the `reanchor` module works the update out). Undo restores the old text.
+    UpdateText(Box<TextUpdate>),
+    /// Place an orphan at a span (char offsets) of the current text; its quote follows the text.
+    PlaceOrphan {
+        doc: String,
+        id: String,
+        span: Span,
+    },
+    /// Drop an orphan and the relations that link it.
+    DropOrphan {
+        doc: String,
+        id: String,
+    },
 }
 
 impl Edit {
@@ -104,6 +119,9 @@ impl Edit {
             Self::RetitleDocument { .. } => "rename document",
             Self::SetProjectInfo { .. } => "edit project details",
             Self::Import(_) => "import annotations",
+            Self::UpdateText(_) => "update article text",
+            Self::PlaceOrphan { .. } => "place orphan",
+            Self::DropOrphan { .. } => "drop orphan",
         }
     }
 }
@@ -125,6 +143,20 @@ pub enum EditError {
     ReassignToSelf,
     #[error("the document “{title}” is already in the project (same text)")]
     DuplicateText { title: String },
+    #[error("there is no orphan “{id}” in document “{doc}”")]
+    NoOrphan { doc: String, id: String },
+    #[error("the new text is the same as the document's text; there is nothing to update")]
+    SameText,
+    #[error(
+        "the update does not account for every annotation and relation (missing: {}; unknown: \
+         {}); nothing was changed",
+        .lost.join(", "),
+        .unknown.join(", ")
+    )]
+    UpdateMismatch {
+        lost: Vec<String>,
+        unknown: Vec<String>,
+    },
     #[error("{}", join(.0))]
     Invalid(Vec<Problem>),
 }
@@ -209,7 +241,7 @@ fn apply_all(project: &mut Project, edits: &[Edit], now: &str) -> Result<Vec<Cha
     Ok(changes)
 }
 
-fn ok_or_invalid(problems: Vec<Problem>) -> Result<(), EditError> {
+pub(super) fn ok_or_invalid(problems: Vec<Problem>) -> Result<(), EditError> {
     if problems.is_empty() {
         Ok(())
     } else {
@@ -217,7 +249,7 @@ fn ok_or_invalid(problems: Vec<Problem>) -> Result<(), EditError> {
     }
 }
 
-fn doc_index(project: &Project, doc: &str) -> Result<usize, EditError> {
+pub(super) fn doc_index(project: &Project, doc: &str) -> Result<usize, EditError> {
     project
         .document_index(doc)
         .ok_or_else(|| EditError::NoDocument(doc.to_owned()))
@@ -271,21 +303,23 @@ fn replaced(
     }])
 }
 
-/// Removes annotations `ids` of document `d` and every relation that links one of them.
+/// Removes annotations `ids` of document `d` and every relation that links one of them, also
+/// those orphans hold.
 fn removals(project: &Project, d: usize, ids: &[&str]) -> Vec<Change> {
     let doc = &project.documents[d];
-    let mut changes: Vec<Change> = doc
-        .relations
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, r)| ids.contains(&r.from.as_str()) || ids.contains(&r.to.as_str()))
-        .map(|(index, relation)| Change::RemoveRelation {
-            doc: d,
-            index,
-            relation: relation.clone(),
-        })
-        .collect();
+    let mut changes = orphan_edits::relations_to(doc, d, ids);
+    changes.extend(
+        doc.relations
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, r)| ids.contains(&r.from.as_str()) || ids.contains(&r.to.as_str()))
+            .map(|(index, relation)| Change::RemoveRelation {
+                doc: d,
+                index,
+                relation: relation.clone(),
+            }),
+    );
     changes.extend(ids.iter().filter_map(|id| {
         doc.annotation(id).map(|a| Change::RemoveAnnotation {
             doc: d,
@@ -425,6 +459,13 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
                     LabelRemoval::DeleteAnnotations => {
                         let ids: Vec<&str> = used.iter().map(|a| a.id.as_str()).collect();
                         changes.extend(removals(project, d, &ids));
+                        let orphans: Vec<&str> = doc
+                            .orphans
+                            .iter()
+                            .filter(|o| &o.annotation.label == id)
+                            .map(super::Orphan::id)
+                            .collect();
+                        changes.extend(orphan_edits::orphan_removals(project, d, &orphans));
                     }
                     LabelRemoval::ReassignTo(target) => {
                         if target == id {
@@ -440,6 +481,7 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
                                 ..before.clone()
                             },
                         }));
+                        changes.extend(orphan_edits::orphans_relabelled(doc, d, id, target, now));
                     }
                 }
             }
@@ -469,25 +511,18 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             }
             let mut seen = std::collections::HashSet::new();
             let inner_ids = document.annotations.iter().map(|a| &a.id);
-            for id in inner_ids.chain(document.relations.iter().map(|r| &r.id)) {
+            let orphan_ids = document.orphans.iter().flat_map(|o| {
+                std::iter::once(&o.annotation.id).chain(o.relations.iter().map(|r| &r.id))
+            });
+            let relation_ids = document.relations.iter().map(|r| &r.id);
+            for id in inner_ids.chain(relation_ids).chain(orphan_ids) {
                 if project.id_in_use(id) || !seen.insert(id) {
                     return Err(EditError::IdInUse(id.clone()));
                 }
             }
             let mut document = document.clone();
             document.reindex_text();
-            let mut problems: Vec<Problem> = document
-                .annotations
-                .iter()
-                .flat_map(|a| validate::check_annotation(&document, &project.labels, a))
-                .collect();
-            problems.extend(
-                document
-                    .relations
-                    .iter()
-                    .flat_map(|r| validate::check_relation(&document, r)),
-            );
-            ok_or_invalid(problems)?;
+            ok_or_invalid(validate::check_document_items(&document, &project.labels))?;
             Ok(vec![Change::InsertDocument {
                 index: project.documents.len(),
                 document,
@@ -525,6 +560,11 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             Ok(vec![Change::ReplaceMeta { before, after }])
         }
         Edit::Import(_) => unreachable!("an import is applied edit by edit in `apply`"),
+        Edit::UpdateText(update) => orphan_edits::plan_text_update(project, update),
+        Edit::PlaceOrphan { doc, id, span } => {
+            orphan_edits::plan_place(project, doc, id, *span, now)
+        }
+        Edit::DropOrphan { doc, id } => orphan_edits::plan_drop(project, doc, id),
     }
 }
 

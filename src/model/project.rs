@@ -120,17 +120,27 @@ impl Project {
     pub fn label_count(&self, label: &str) -> usize {
         self.documents
             .iter()
-            .flat_map(|d| d.annotations())
+            .flat_map(|d| {
+                d.annotations()
+                    .iter()
+                    .chain(d.orphans.iter().map(|o| &o.annotation))
+            })
             .filter(|a| a.label == label)
             .count()
     }
 
-    /// Whether any annotation, relation, label or document already uses `id`.
+    /// Whether any annotation, relation, label or document (or an orphan, or a relation it
+    /// holds) already uses `id`.
     #[must_use]
     pub fn id_in_use(&self, id: &str) -> bool {
         self.labels.iter().any(|l| l.id == id)
             || self.documents.iter().any(|d| {
-                d.id == id || d.annotation(id).is_some() || d.relations.iter().any(|r| r.id == id)
+                d.id == id
+                    || d.annotation(id).is_some()
+                    || d.relations.iter().any(|r| r.id == id)
+                    || d.orphans
+                        .iter()
+                        .any(|o| o.id() == id || o.relations.iter().any(|r| r.id == id))
             })
     }
 

@@ -239,6 +239,20 @@ pub fn check_label(label: &Label) -> Vec<Problem> {
     problems
 }
 
+/// Every problem of a document's annotations, relations and orphans, without the id checks that
+/// need the whole project.
+#[must_use]
+pub fn check_document_items(doc: &Document, labels: &[Label]) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = doc
+        .annotations()
+        .iter()
+        .flat_map(|a| check_annotation(doc, labels, a))
+        .collect();
+    problems.extend(doc.relations().iter().flat_map(|r| check_relation(doc, r)));
+    problems.extend(super::orphan_edits::check_orphans(doc, labels));
+    problems
+}
+
 /// Records ids and reports the second use of any (empty ids are the item checks' concern).
 #[derive(Default)]
 struct IdRegistry<'a> {
@@ -296,6 +310,13 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
             ids.register("relation", &r.id, &mut problems);
             problems.extend(check_relation(doc, r));
         }
+        for orphan in doc.orphans() {
+            ids.register("annotation", orphan.id(), &mut problems);
+            for r in &orphan.relations {
+                ids.register("relation", &r.id, &mut problems);
+            }
+        }
+        problems.extend(super::orphan_edits::check_orphans(doc, project.labels()));
     }
     problems
 }

@@ -1,0 +1,95 @@
+//! `marginalia update`: replaces a document's text with a new version of the article and
+//! carries every annotation across (see [`crate::reanchor`]), printing what became of each.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::Outcome;
+use crate::{
+    clock::now_rfc3339,
+    import,
+    model::{Document, Edit, Editor, Project},
+    reanchor::{NewText, reanchor},
+    store,
+};
+
+/// What `update` was asked to do.
+pub struct UpdateArgs<'a> {
+    pub project: &'a Path,
+    /// The document's title (or id); may be left out when the project has one document.
+    pub doc: Option<&'a str>,
+    pub article: &'a Path,
+    /// Report only; change nothing.
+    pub dry_run: bool,
+}
+
+/// The document `wanted` names (by title, else by id), or the only one.
+fn find_document<'p>(project: &'p Project, wanted: Option<&str>) -> Result<&'p Document> {
+    let titles = || {
+        project
+            .documents()
+            .iter()
+            .map(|d| format!("“{}”", d.title()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (wanted, project.documents()) {
+        (None, [only]) => Ok(only),
+        (None, _) => bail!(
+            "the project has {} documents; choose one with --doc TITLE: {}",
+            project.documents().len(),
+            titles()
+        ),
+        (Some(wanted), _) => project
+            .document_by_title(wanted)
+            .or_else(|| project.document(wanted))
+            .with_context(|| {
+                format!(
+                    "no document is titled “{wanted}”; the documents are: {}",
+                    titles()
+                )
+            }),
+    }
+}
+
+/// Runs `update`.
+pub fn update(args: &UpdateArgs) -> Result<Outcome> {
+    let loaded = store::load(args.project)?;
+    for warning in &loaded.warnings {
+        eprintln!("warning: {}: {warning}", args.project.display());
+    }
+    let mut editor = Editor::new(loaded.project);
+    let doc = find_document(editor.project(), args.doc)?.id().to_owned();
+    let article = import::read_article(args.article)?;
+    let new = NewText {
+        text: article.text,
+        source: Some(article.source),
+        import: Some(article.record),
+    };
+    let now = now_rfc3339();
+    let reanchored = reanchor(editor.project(), &doc, new, &now)
+        .with_context(|| format!("cannot update from {}", args.article.display()))?;
+    print!("{}", reanchored.report);
+    if args.dry_run {
+        println!("dry run: nothing was changed");
+        return Ok(Outcome::Done);
+    }
+    let orphans = reanchored.update.orphans.len();
+    editor.apply(Edit::UpdateText(Box::new(reanchored.update)), &now)?;
+    store::save(editor.project(), args.project)?;
+    editor.mark_saved();
+    println!(
+        "saved {} (the previous version is kept as .bak)",
+        args.project.display()
+    );
+    if orphans > 0 {
+        println!(
+            "{orphans} orphan{} to review: open the project and use the Orphans panel to place \
+             or drop {}",
+            if orphans == 1 { "" } else { "s" },
+            if orphans == 1 { "it" } else { "them" }
+        );
+    }
+    Ok(Outcome::Done)
+}
