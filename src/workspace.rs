@@ -1,12 +1,13 @@
 //! An open project as the window holds it: the editor (project + undo history) and the file it
 //! belongs to, with the file operations the window offers — open, new from an article, add an
-//! article, save, save as. No GUI toolkit here; the window and its tests go through this.
+//! article, update an article's text, save, save as. No GUI toolkit here; the window and its tests go through this.
 
 use std::path::{Path, PathBuf};
 
 use crate::{
     import::{self, ImportError},
     model::{Edit, EditError, Editor, Project, ids},
+    reanchor,
     store::{self, LoadError, LocatedProblem, SaveError},
 };
 
@@ -99,6 +100,21 @@ impl Workspace {
         self.editor
             .apply(Edit::AddDocument(Box::new(article.into_document(&id))), now)?;
         Ok(id)
+    }
+
+    /// Replaces document `doc`'s text with the article at `path`, carrying every annotation
+    /// across (see [`crate::reanchor`]) as one undoable step; returns what became of them.
+    pub fn update_article(
+        &mut self,
+        doc: &str,
+        path: &Path,
+        now: &str,
+    ) -> Result<reanchor::Report, WorkspaceError> {
+        let new = reanchor::NewText::from(import::read_article(path)?);
+        let reanchored = reanchor::reanchor(self.editor.project(), doc, new, now)?;
+        self.editor
+            .apply(Edit::UpdateText(Box::new(reanchored.update)), now)?;
+        Ok(reanchored.report)
     }
 
     /// Saves to the project's file.

@@ -110,6 +110,7 @@ impl ArticleWay for RealView {
             find_hits: &[],
             find_current: None,
             keys_free: true,
+            placing: None,
         };
         let mut actions = Vec::new();
         self.view.ui(ui, &input, &mut actions);

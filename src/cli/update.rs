@@ -61,12 +61,7 @@ pub fn update(args: &UpdateArgs) -> Result<Outcome> {
     }
     let mut editor = Editor::new(loaded.project);
     let doc = find_document(editor.project(), args.doc)?.id().to_owned();
-    let article = import::read_article(args.article)?;
-    let new = NewText {
-        text: article.text,
-        source: Some(article.source),
-        import: Some(article.record),
-    };
+    let new = NewText::from(import::read_article(args.article)?);
     let now = now_rfc3339();
     let reanchored = reanchor(editor.project(), &doc, new, &now)
         .with_context(|| format!("cannot update from {}", args.article.display()))?;

@@ -41,6 +41,16 @@ pub struct NewText {
     pub import: Option<ImportRecord>,
 }
 
+impl From<crate::import::ImportedArticle> for NewText {
+    fn from(article: crate::import::ImportedArticle) -> Self {
+        Self {
+            text: article.text,
+            source: Some(article.source),
+            import: Some(article.record),
+        }
+    }
+}
+
 /// What updating a document's text would do: the edit to apply and its report.
 #[derive(Debug, Clone)]
 pub struct Reanchored {

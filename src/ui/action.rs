@@ -23,6 +23,8 @@ pub enum FileRequest {
     Export(crate::export::Format),
     /// Other tools' annotation files to import into the project (one or more).
     ImportAnnotations,
+    /// A new version of the current document's article.
+    UpdateArticle,
 }
 
 impl FileRequest {
@@ -91,6 +93,17 @@ pub enum Action {
     ShowExport,
     /// A request from the compare view.
     Compare(crate::ui::compare::CompareAction),
+    /// Place an orphan of the current document at `span`.
+    PlaceOrphan {
+        id: String,
+        span: Span,
+    },
+    /// Drop an orphan of the current document.
+    DropOrphan(String),
+    /// Place this orphan with the next selection in the article (`None` stops).
+    PlaceBySelection(Option<String>),
+    /// Scroll the article to char `offset`.
+    ScrollTo(usize),
     Save,
     Quit,
     ShowFind,

@@ -26,6 +26,7 @@ use super::{
         find_bar::{FindBar, FindRequest},
         labels::LabelsPanel,
         menu::{MenuInput, menu_bar_ui},
+        orphans::orphans_ui,
         status::{StatusInput, status_ui},
     },
     prefs::{Prefs, STORAGE_KEY},
@@ -97,6 +98,8 @@ pub struct MarginaliaApp {
     /// The export settings (kept between exports) and whether the Export window is showing.
     pub(super) export: ExportDialog,
     pub(super) export_open: bool,
+    /// The orphan the next selection in the article places.
+    pub(super) placing: Option<String>,
     applied_dark: Option<bool>,
     window_title: String,
     /// When the app was made, until the first frame reports its start-up time.
@@ -139,6 +142,7 @@ impl MarginaliaApp {
             compare: None,
             export: ExportDialog::default(),
             export_open: false,
+            placing: None,
             applied_dark: None,
             window_title: String::new(),
             started: Some(std::time::Instant::now()),
@@ -259,6 +263,14 @@ impl MarginaliaApp {
                 .is_none()
         {
             self.selected = None;
+        }
+        if let Some(doc) = self.current_doc()
+            && self
+                .placing
+                .as_deref()
+                .is_some_and(|id| doc.orphan(id).is_none())
+        {
+            self.placing = None;
         }
     }
 
@@ -392,6 +404,7 @@ impl MarginaliaApp {
             ui.weak("No document open.");
             return;
         };
+        orphans_ui(ui, project, doc, self.placing.as_deref(), actions);
         let revision = self.workspace.editor().revision();
         self.annotations_panel.ui(
             ui,
@@ -430,6 +443,10 @@ impl MarginaliaApp {
         let view = self.views.entry(doc.id().to_owned()).or_insert_with(|| {
             ArticleView::new(doc, self.prefs.text_size, self.prefs.reading_width)
         });
+        // The text was updated (or the update undone): lay the new text out afresh.
+        if view.text_sha256() != doc.text_sha256() {
+            *view = ArticleView::new(doc, self.prefs.text_size, self.prefs.reading_width);
+        }
         let (find_hits, find_current) = self.find.hits();
         let input = ViewInput {
             project,
@@ -442,6 +459,7 @@ impl MarginaliaApp {
             find_hits,
             find_current,
             keys_free,
+            placing: self.placing.as_deref(),
         };
         view.ui(ui, &input, actions);
     }

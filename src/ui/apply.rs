@@ -111,6 +111,20 @@ impl MarginaliaApp {
             Action::Choose(request) => self.choose(request, ctx),
             Action::Chosen(request, path) => self.chosen(request, &path, ctx),
             Action::OpenPath(path) => self.guard(Pending::OpenPath(path), ctx),
+            Action::PlaceOrphan { id, span } => self.place_orphan(id, span),
+            Action::DropOrphan(id) => {
+                self.edit(Edit::DropOrphan { doc, id });
+            }
+            Action::PlaceBySelection(id) => {
+                self.placing = id;
+                self.selected = None;
+            }
+            Action::ScrollTo(offset) => {
+                let now = ctx.input(|i| i.time);
+                if let Some(view) = self.views.get_mut(&doc) {
+                    view.reveal(offset, None, now);
+                }
+            }
             Action::Save => self.save(ctx),
             Action::Quit => self.guard(Pending::Quit, ctx),
             Action::ShowFind => self.find.show(),

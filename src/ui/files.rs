@@ -57,7 +57,8 @@ impl MarginaliaApp {
             | FileRequest::CompareWith
             | FileRequest::SaveMerged
             | FileRequest::Export(_)
-            | FileRequest::ImportAnnotations => self.choose_unguarded(request, ctx),
+            | FileRequest::ImportAnnotations
+            | FileRequest::UpdateArticle => self.choose_unguarded(request, ctx),
         }
     }
 
@@ -119,6 +120,7 @@ impl MarginaliaApp {
             },
             FileRequest::CompareWith => self.start_comparison(&[path.to_owned()]),
             FileRequest::ImportAnnotations => self.import_annotations(&[path.to_owned()]),
+            FileRequest::UpdateArticle => self.update_article(path),
             FileRequest::Export(format) => self.export_to(format, path),
             FileRequest::SaveMerged => self.save_merged(&with_project_extension(path)),
             FileRequest::SaveAs => {

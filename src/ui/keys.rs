@@ -53,6 +53,13 @@ impl MarginaliaApp {
             super::compare::CompareSession::keys(ctx, actions);
             return;
         }
+        // Escape stops placing an orphan (a selection in progress takes Escape first).
+        if self.placing.is_some()
+            && self.text_selection().is_none()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            actions.push(Action::PlaceBySelection(None));
+        }
         let Some(id) = self.selected.clone() else {
             return;
         };

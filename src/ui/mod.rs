@@ -15,6 +15,7 @@ pub mod prefs;
 mod recovery;
 mod shortcuts;
 mod transfer;
+mod update;
 mod widgets;
 
 pub use app::{AppConfig, MarginaliaApp, Start};

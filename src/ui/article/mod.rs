@@ -43,6 +43,8 @@ pub struct ViewInput<'a> {
     pub find_current: Option<usize>,
     /// Whether single keys (1–9, Escape) are free for the view (no text field has focus).
     pub keys_free: bool,
+    /// The orphan a finished selection places, instead of tagging.
+    pub placing: Option<&'a str>,
 }
 
 /// The selection being made with the mouse: where it started and where the pointer is (chars).
@@ -60,6 +62,8 @@ impl Selection {
 
 /// View state of one document's article.
 pub struct ArticleView {
+    /// The SHA-256 of the text laid out: a view shows one version of a document's text.
+    text_sha256: String,
     layout: Layout,
     selection: Option<Selection>,
     dragging: bool,
@@ -84,6 +88,7 @@ impl ArticleView {
             dark: false,
         };
         Self {
+            text_sha256: doc.text_sha256().to_owned(),
             layout: Layout::new(doc, &typography),
             selection: None,
             dragging: false,
@@ -94,6 +99,12 @@ impl ArticleView {
             column_origin: None,
             viewport_height: 600.0,
         }
+    }
+
+    /// The SHA-256 of the text this view laid out (see [`Document::text_sha256`]).
+    #[must_use]
+    pub fn text_sha256(&self) -> &str {
+        &self.text_sha256
     }
 
     /// The current selection (chars), if any; not yet snapped while a drag goes on.
@@ -381,6 +392,14 @@ impl ArticleView {
             snap::to_graphemes(text, offsets, raw)
         };
         if snapped.is_empty() {
+            self.clear_selection();
+            return;
+        }
+        if let Some(id) = input.placing {
+            actions.push(Action::PlaceOrphan {
+                id: id.to_owned(),
+                span: snapped,
+            });
             self.clear_selection();
             return;
         }

@@ -193,6 +193,7 @@ fn title(request: FileRequest) -> &'static str {
         FileRequest::SaveMerged => "Save merged project as",
         FileRequest::Export(_) => "Export",
         FileRequest::ImportAnnotations => "Import annotations",
+        FileRequest::UpdateArticle => "Update article text",
     }
 }
 
@@ -222,9 +223,11 @@ fn dialog_for(request: FileRequest, folder: Option<&Path>, suggested: &str) -> r
                 ],
             )
             .add_filter("Any file", &["*"]),
-        FileRequest::NewFromArticle | FileRequest::AddArticle => dialog
-            .add_filter("Article", &["txt", "md", "markdown", "html", "htm"])
-            .add_filter("Any file", &["*"]),
+        FileRequest::NewFromArticle | FileRequest::AddArticle | FileRequest::UpdateArticle => {
+            dialog
+                .add_filter("Article", &["txt", "md", "markdown", "html", "htm"])
+                .add_filter("Any file", &["*"])
+        }
     }
 }
 

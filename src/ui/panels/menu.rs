@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, View, Help. Every entry works and shows its shortcut.
+//! The menu bar: File, Edit, Document, View, Help. Every entry works and shows its shortcut.
 
 use std::path::PathBuf;
 
@@ -51,6 +51,12 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &
             ui.separator();
             if item(ui, "Find…", Some(&shortcuts::FIND), input.has_document) {
                 actions.push(Action::ShowFind);
+            }
+        });
+        ui.menu_button("Document", |ui| {
+            let enabled = input.has_document && !input.comparing;
+            if item(ui, "Update article text…", None, enabled) {
+                actions.push(Action::Choose(FileRequest::UpdateArticle));
             }
         });
         ui.menu_button("View", |ui| view_menu_ui(ui, prefs));

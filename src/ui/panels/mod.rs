@@ -1,5 +1,5 @@
-//! The window's panels: menu bar, documents and labels (left), annotations and details (right),
-//! status bar. Each reads state and pushes actions.
+//! The window's panels: menu bar, documents and labels (left), orphans, annotations and details
+//! (right), status bar. Each reads state and pushes actions.
 
 pub mod annotations;
 pub mod details;
@@ -7,4 +7,5 @@ pub mod documents;
 pub mod find_bar;
 pub mod labels;
 pub mod menu;
+pub mod orphans;
 pub mod status;
