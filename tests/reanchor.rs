@@ -377,3 +377,31 @@ fn the_same_text_is_refused() {
     let error = reanchor(editor.project(), &doc, same, NOW).expect_err("refused");
     assert!(error.to_string().contains("nothing to update"), "{error}");
 }
+
+#[test]
+fn exports_list_orphans_as_left_out_except_the_json_project_which_keeps_them() {
+    use marginalia::export::{ExportOptions, Format, Output, export};
+    let mut editor = sample();
+    let old = text(&editor);
+    let paragraph = paragraph_starting(&old, "Petrović’s research team");
+    update(
+        &mut editor,
+        replace_once(&old, &format!("{paragraph}\n\n"), ""),
+    );
+    for format in Format::ALL {
+        let done = export(editor.project(), format, &ExportOptions::default()).expect("exports");
+        let orphans = done.losses.iter().find(|l| l.what == "orphans");
+        match format {
+            Format::Json => {
+                assert!(orphans.is_none());
+                let Output::File(bytes) = done.output else {
+                    panic!("one file")
+                };
+                let json = String::from_utf8(bytes).expect("UTF-8");
+                assert!(json.contains("\"orphans\"") && json.contains("a-a79d26183394"));
+            }
+            Format::Qdc => assert!(orphans.is_none(), "a codebook exports no passage"),
+            _ => assert_eq!(orphans.map(|l| l.count), Some(3), "{format:?}"),
+        }
+    }
+}

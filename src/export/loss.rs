@@ -130,6 +130,14 @@ pub fn losses(format: Format, scope: &Scope, options: &ExportOptions) -> Vec<Los
         scope.annotation_count(),
         "a codebook holds only the labels; no passage is exported",
     );
+    // Only the JSON project carries orphans (as the project file does).
+    add(
+        format == Format::Json || !keeps.annotations,
+        "orphans",
+        scope.documents.iter().map(|d| d.orphans().len()).sum(),
+        "annotations that lost their place when the article text was updated are left out; \
+         place or drop them first",
+    );
     add(
         keeps.notes || !keeps.annotations,
         "notes",
