@@ -7,6 +7,7 @@ pub mod clock;
 pub mod compare;
 pub mod excerpt;
 pub mod export;
+pub mod fuzzing;
 pub mod import;
 pub mod model;
 pub mod reanchor;

@@ -32,12 +32,23 @@ pub enum LoadError {
     Unreadable { path: PathBuf, source: io::Error },
     #[error(
         "{} is {size} bytes, more than the {limit} bytes a project file may have; it is probably \
-         not a Marginalia project", path.display()
+         not a Marginalia project — check that you chose the right file, or split the project \
+         into several", path.display()
     )]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
+    },
+    #[error(
+        "{} holds {count} annotations, more than the {limit} a project file may have; it is \
+         probably damaged or not made by Marginalia — open its backup ({}.bak), or split the \
+         documents over several projects", path.display(), path.display()
+    )]
+    TooManyAnnotations {
+        path: PathBuf,
+        count: usize,
+        limit: usize,
     },
     #[error(
         "{}:{line}:{column}: not valid UTF-8 text; a project file is UTF-8 — was it saved in \

@@ -8,7 +8,7 @@ mod ron_format;
 mod save;
 
 pub use error::{LoadError, LocatedProblem, SaveError};
-pub use load::{Loaded, MAX_PROJECT_BYTES, load, load_str};
+pub use load::{Loaded, MAX_PROJECT_ANNOTATIONS, MAX_PROJECT_BYTES, load, load_bytes, load_str};
 pub use recovery::{
     PendingRecovery, UNSAVED_RECOVERY_NAME, pending_recovery, recovery_path, remove_recovery,
     write_recovery,

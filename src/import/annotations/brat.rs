@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation,
     ForeignSet, Position, UnitChoice,
+    limits::{self, AnnotationCount},
 };
 use crate::model::OffsetUnit;
 
@@ -26,15 +27,74 @@ pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
         path: path.to_owned(),
         ..ForeignSet::default()
     };
+    let mut count = AnnotationCount::default();
     for ann in &ann_files {
         let where_ = if in_folder {
             format!("{}: ", file_name(ann))
         } else {
             String::new()
         };
-        set.documents
-            .push(read_document(ann, &where_, &mut set.skipped)?);
+        let content = read_utf8(ann)?;
+        let txt = ann.with_extension("txt");
+        let text = if txt.is_file() {
+            Some(read_utf8(&txt)?)
+        } else {
+            None
+        };
+        let document = parse_document(ann, &content, text, &where_, &mut set.skipped)?;
+        count.add(ann, document.annotations.len())?;
+        set.documents.push(document);
     }
+    name_labels(&mut set, &config);
+    Ok(set)
+}
+
+/// One brat document's files as bytes, as [`from_bytes`] reads them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BratFiles<'b> {
+    /// The `.ann` file.
+    pub ann: &'b [u8],
+    /// The `.txt` beside it, when there is one.
+    pub txt: Option<&'b [u8]>,
+    /// `annotation.conf` and `visual.conf`, when they are beside it.
+    pub annotation_conf: Option<&'b [u8]>,
+    pub visual_conf: Option<&'b [u8]>,
+}
+
+/// Reads one brat document from its files' bytes, as [`read`] does once it has read them;
+/// `ann_path` is the `.ann` file's path, used in messages and to name the document.
+pub fn from_bytes(ann_path: &Path, files: &BratFiles) -> Result<ForeignSet, AnnotationImportError> {
+    let txt_path = ann_path.with_extension("txt");
+    let folder = ann_path.parent().map(Path::to_owned).unwrap_or_default();
+    let config = Config::parse(
+        files
+            .annotation_conf
+            .map(|b| utf8(&folder.join("annotation.conf"), b))
+            .transpose()?
+            .as_deref(),
+        files
+            .visual_conf
+            .map(|b| utf8(&folder.join("visual.conf"), b))
+            .transpose()?
+            .as_deref(),
+    );
+    let content = utf8(ann_path, files.ann)?;
+    let text = files.txt.map(|b| utf8(&txt_path, b)).transpose()?;
+    let mut set = ForeignSet {
+        format: "brat",
+        path: ann_path.to_owned(),
+        ..ForeignSet::default()
+    };
+    let document = parse_document(ann_path, &content, text, "", &mut set.skipped)?;
+    AnnotationCount::default().add(ann_path, document.annotations.len())?;
+    set.documents.push(document);
+    name_labels(&mut set, &config);
+    Ok(set)
+}
+
+/// Gives the set the labels of its configuration and of the types its annotations use, and each
+/// annotation the name of its type.
+fn name_labels(set: &mut ForeignSet, config: &Config) {
     let used = set
         .documents
         .iter()
@@ -44,7 +104,6 @@ pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
     for a in set.documents.iter_mut().flat_map(|d| &mut d.annotations) {
         a.label = config.name_of(&a.label);
     }
-    Ok(set)
 }
 
 /// The folder the configuration files are looked for in, and the `.ann` files to read.
@@ -92,8 +151,13 @@ fn file_name(path: &Path) -> String {
 
 /// A file's text as UTF-8, without a byte-order mark.
 fn read_utf8(path: &Path) -> Result<String, AnnotationImportError> {
-    let bytes = AnnotationImportError::read_limited(path)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    utf8(path, &AnnotationImportError::read_limited(path)?)
+}
+
+/// The bytes of the file at `path` as UTF-8 text, without a byte-order mark, within the size limit.
+fn utf8(path: &Path, bytes: &[u8]) -> Result<String, AnnotationImportError> {
+    limits::check_size(path, bytes.len())?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let line = bytes[..e.utf8_error().valid_up_to()]
             .iter()
@@ -108,25 +172,23 @@ fn read_utf8(path: &Path) -> Result<String, AnnotationImportError> {
     })
 }
 
-/// One `.ann` file with the `.txt` beside it. `where_` prefixes skip messages (`name.ann: ` when
-/// a folder is read).
-fn read_document(
+/// One `.ann` file's `content`, with the text of the `.txt` beside it when there is one. `where_`
+/// prefixes skip messages (`name.ann: ` when a folder is read).
+fn parse_document(
     ann: &Path,
+    content: &str,
+    text: Option<String>,
     where_: &str,
     skipped: &mut Vec<String>,
 ) -> Result<ForeignDocument, AnnotationImportError> {
-    let content = read_utf8(ann)?;
     let txt = ann.with_extension("txt");
-    let text = if txt.is_file() {
-        Some(read_utf8(&txt)?)
-    } else {
+    if text.is_none() {
         skipped.push(format!(
             "{where_}no {} beside it: its annotations go on an article given with it or open \
              under that file name or title",
             file_name(&txt)
         ));
-        None
-    };
+    }
     // Without its text, the document is found among known texts by the `.txt`'s name.
     let text_ref = text.is_none().then(|| txt.display().to_string());
     let title = ann
@@ -135,9 +197,12 @@ fn read_document(
         .unwrap_or_default();
     let chars: Option<Vec<char>> = text.as_deref().map(|t| t.chars().collect());
     let mut parsed = Parsed::default();
+    let mut count = AnnotationCount::default();
     for (n, line) in content.lines().enumerate() {
+        let before = parsed.annotations.len();
         parse_line(line, n + 1, chars.as_deref(), &mut parsed)
             .map_err(|message| AnnotationImportError::malformed(ann, Some(n + 1), message))?;
+        count.add(ann, parsed.annotations.len() - before)?;
     }
     parsed.attach_notes();
     skipped.extend(parsed.skipped.iter().map(|s| format!("{where_}{s}")));
@@ -364,11 +429,20 @@ struct Config {
 impl Config {
     /// Reads the configuration files in `folder`; either may be missing.
     fn read(folder: &Path) -> Result<Self, AnnotationImportError> {
+        let text_of = |name: &str| {
+            let path = folder.join(name);
+            path.is_file().then(|| read_utf8(&path)).transpose()
+        };
+        let annotation = text_of("annotation.conf")?;
+        let visual = text_of("visual.conf")?;
+        Ok(Self::parse(annotation.as_deref(), visual.as_deref()))
+    }
+
+    /// The configuration in the texts of `annotation.conf` and `visual.conf`, either missing.
+    fn parse(annotation: Option<&str>, visual: Option<&str>) -> Self {
         let mut config = Self::default();
-        let annotation = folder.join("annotation.conf");
-        if annotation.is_file() {
-            let text = read_utf8(&annotation)?;
-            config.entities = section(&text, "entities")
+        if let Some(text) = annotation {
+            config.entities = section(text, "entities")
                 .filter_map(|line| {
                     // `!Type` only groups others; `<…>` are macros, not types.
                     let typed = line.split_whitespace().next()?;
@@ -376,10 +450,8 @@ impl Config {
                 })
                 .collect();
         }
-        let visual = folder.join("visual.conf");
-        if visual.is_file() {
-            let text = read_utf8(&visual)?;
-            for line in section(&text, "labels") {
+        if let Some(text) = visual {
+            for line in section(text, "labels") {
                 let mut parts = line.split('|').map(str::trim);
                 if let (Some(typed), Some(name)) = (parts.next(), parts.next())
                     && !typed.is_empty()
@@ -388,13 +460,13 @@ impl Config {
                     config.names.insert(typed.to_owned(), name.to_owned());
                 }
             }
-            for line in section(&text, "drawing") {
+            for line in section(text, "drawing") {
                 if let Some((typed, color)) = drawing_color(line) {
                     config.colors.insert(typed, color);
                 }
             }
         }
-        Ok(config)
+        config
     }
 
     /// The label name a brat type stands for.

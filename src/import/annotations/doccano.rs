@@ -19,7 +19,8 @@ use serde_json::{Map, Value};
 
 use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignRelation, ForeignSet,
-    Position, UnitChoice,
+    MAX_JSON_NESTING, Position, UnitChoice,
+    limits::{self, AnnotationCount},
 };
 
 /// Where an object sits in the file: its line (JSONL) or its place in a JSON array.
@@ -71,8 +72,18 @@ impl Place {
 
 /// Reads the doccano file at `path`; positions are in `units`.
 pub fn read(path: &Path, units: UnitChoice) -> Result<ForeignSet, AnnotationImportError> {
-    let bytes = AnnotationImportError::read_limited(path)?;
-    let text = decode(path, &bytes)?;
+    from_bytes(path, &AnnotationImportError::read_limited(path)?, units)
+}
+
+/// Reads a doccano file's bytes, as [`read`] does once it has read them; `path` is used in
+/// messages and for document titles. Positions are in `units`.
+pub fn from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    units: UnitChoice,
+) -> Result<ForeignSet, AnnotationImportError> {
+    limits::check_size(path, bytes.len())?;
+    let text = decode(path, bytes)?;
     let stem = path.file_stem().map_or_else(
         || "doccano".to_owned(),
         |s| s.to_string_lossy().into_owned(),
@@ -82,8 +93,10 @@ pub fn read(path: &Path, units: UnitChoice) -> Result<ForeignSet, AnnotationImpo
         path: path.to_owned(),
         ..ForeignSet::default()
     };
+    let mut count = AnnotationCount::default();
     for (place, value) in records(path, text)? {
         let doc = read_document(path, place, &value, units, &stem, &mut set.skipped)?;
+        count.add(path, doc.annotations.len())?;
         set.documents.push(doc);
     }
     if set.documents.is_empty() {
@@ -115,22 +128,26 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, AnnotationImportE
 
 /// The file's objects with their places: a whole-file array or object, else one per line.
 fn records(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImportError> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Array(items)) => Ok(items
+    // Too deep as a whole: perhaps JSONL with unclosed lines; each line is checked on its own.
+    let whole = limits::check_json_nesting(path, text.as_bytes(), MAX_JSON_NESTING)
+        .ok()
+        .and_then(|()| serde_json::from_str::<Value>(text).ok());
+    match whole {
+        Some(Value::Array(items)) => Ok(items
             .into_iter()
             .enumerate()
             .map(|(i, item)| (Place::Item(i + 1), item))
             .collect()),
-        Ok(object @ Value::Object(_)) => {
+        Some(object @ Value::Object(_)) => {
             let first = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
             Ok(vec![(Place::Line(first + 1), object)])
         }
-        Ok(_) => Err(AnnotationImportError::malformed(
+        Some(_) => Err(AnnotationImportError::malformed(
             path,
             None,
             "expected one JSON object per line (doccano JSONL) or an array of such objects",
         )),
-        Err(_) => lines(path, text),
+        None => lines(path, text),
     }
 }
 
@@ -140,6 +157,18 @@ fn lines(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImpor
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| {
+            limits::check_json_nesting(path, line.as_bytes(), MAX_JSON_NESTING).map_err(
+                |e| match e {
+                    AnnotationImportError::TooDeep { path, limit, .. } => {
+                        AnnotationImportError::TooDeep {
+                            path,
+                            line: Some(i + 1),
+                            limit,
+                        }
+                    }
+                    other => other,
+                },
+            )?;
             serde_json::from_str::<Value>(line)
                 .map(|value| (Place::Line(i + 1), value))
                 .map_err(|e| {

@@ -12,13 +12,45 @@ pub enum AnnotationImportError {
         source: std::io::Error,
     },
     #[error(
-        "{} is {size} bytes, more than the {limit} bytes an annotation file may have",
+        "{} is {size} bytes, more than the {limit} bytes an annotation file may have; check that \
+         this is an annotation file, or export the annotations in smaller parts and import them \
+         one by one",
         .path.display()
     )]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
+    },
+    #[error(
+        "{} holds more than {limit} annotations, the most one file may bring in; export the \
+         annotations in smaller parts (a few documents each) and import them one by one",
+        .path.display()
+    )]
+    TooManyAnnotations { path: PathBuf, limit: usize },
+    #[error(
+        "{}{}: nested more than {limit} levels deep, which no annotation file needs; the file is \
+         damaged or not an annotation export — export it again from the tool that made it",
+        .path.display(), .line.map(|l| format!(", line {l}")).unwrap_or_default()
+    )]
+    TooDeep {
+        path: PathBuf,
+        /// 1-based line where the limit was passed, where the format has lines.
+        line: Option<usize>,
+        limit: usize,
+    },
+    #[error(
+        "{}: the archive {what}, more than the limit of {limit}; it is damaged or not a \
+         REFI-QDA project (an archive that unpacks to far more than it holds is refused rather \
+         than unpacked) — export the project again, with fewer sources if it is very large",
+        .path.display()
+    )]
+    ArchiveTooLarge {
+        path: PathBuf,
+        /// What is over the limit, as "has 200000 entries" or "unpacks to over 268435456 bytes".
+        what: String,
+        /// The limit, with its unit ("100000 entries", "268435456 bytes").
+        limit: String,
     },
     #[error(
         "{}: not a format Marginalia imports annotations from. It reads brat standoff (.ann with \
@@ -65,9 +97,19 @@ impl AnnotationImportError {
                 limit: super::MAX_ANNOTATION_FILE_BYTES,
             });
         }
-        std::fs::read(path).map_err(|source| Self::Read {
+        // The size may be wrong (a file still growing): never read past the limit.
+        let read_error = |source| Self::Read {
             path: path.to_owned(),
             source,
-        })
+        };
+        let file = std::fs::File::open(path).map_err(read_error)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, super::MAX_ANNOTATION_FILE_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(read_error)?;
+        super::limits::check_size(path, bytes.len())?;
+        Ok(bytes)
     }
 }

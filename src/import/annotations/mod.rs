@@ -14,6 +14,7 @@ mod detect;
 pub mod doccano;
 mod error;
 mod foreign;
+mod limits;
 mod qde;
 pub mod qdpx;
 pub mod w3c;
@@ -26,13 +27,14 @@ pub use foreign::{
     ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation, ForeignSet, Position,
     UnitChoice,
 };
+pub use limits::{
+    MAX_ANNOTATION_FILE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_UNPACKED_BYTES,
+    MAX_FILE_ANNOTATIONS, MAX_JSON_NESTING, MAX_XML_NESTING,
+};
 
 use std::path::{Path, PathBuf};
 
 use crate::{import::ImportError, model::Document};
-
-/// The largest annotation file read, in bytes (200 MiB: a `.qdpx` holds its articles).
-pub const MAX_ANNOTATION_FILE_BYTES: u64 = 200 * 1024 * 1024;
 
 /// Reads one annotation file (or, for brat, a folder or an `.ann` file) in whatever format it is.
 /// `units` overrides the position unit for formats where it is ambiguous (doccano, W3C).

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::{MAX_FILE_ANNOTATIONS, MAX_XML_NESTING};
 use quick_xml::{
     Reader, XmlVersion,
     events::{BytesRef, BytesStart, Event},
@@ -101,6 +102,17 @@ pub struct Qde {
 pub struct QdeError {
     pub offset: usize,
     pub message: String,
+    /// The limit passed, when that is why.
+    pub over: Option<QdeLimit>,
+}
+
+/// A limit of [`parse`], with its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QdeLimit {
+    /// Elements nested deeper than this.
+    Nesting(usize),
+    /// More selections and codings than this.
+    Annotations(usize),
 }
 
 /// Where captured text goes when its element ends.
@@ -113,7 +125,6 @@ enum Capture {
 }
 
 /// The parser's state while reading events.
-#[derive(Default)]
 struct Parser {
     qde: Qde,
     /// Local names of the open elements.
@@ -125,25 +136,46 @@ struct Parser {
     /// The element whose text is being collected, its depth, and the text so far.
     capture: Option<(Capture, usize, String)>,
     saw_root: bool,
+    /// Selections and their codings so far, against [`MAX_FILE_ANNOTATIONS`].
+    annotations: usize,
+    nesting_limit: usize,
+    annotation_limit: usize,
 }
 
-/// Parses `project.qde`'s text.
+/// Parses `project.qde`'s text, within [`MAX_XML_NESTING`] and [`MAX_FILE_ANNOTATIONS`].
 pub fn parse(xml: &str) -> Result<Qde, QdeError> {
+    parse_within(xml, MAX_XML_NESTING, MAX_FILE_ANNOTATIONS)
+}
+
+/// [`parse`] with these limits of nesting and of selections and codings.
+fn parse_within(xml: &str, nesting_limit: usize, annotation_limit: usize) -> Result<Qde, QdeError> {
     let mut reader = Reader::from_str(xml);
-    let mut parser = Parser::default();
+    let mut parser = Parser {
+        qde: Qde::default(),
+        stack: Vec::new(),
+        open_codes: Vec::new(),
+        ignore_from: None,
+        capture: None,
+        saw_root: false,
+        annotations: 0,
+        nesting_limit,
+        annotation_limit,
+    };
     loop {
         let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let fail = |message: String| QdeError {
             offset: at,
             message,
+            over: None,
         };
         let event = reader.read_event().map_err(|e| QdeError {
             offset: usize::try_from(reader.error_position()).unwrap_or(usize::MAX),
             message: e.to_string(),
+            over: None,
         })?;
         match event {
-            Event::Start(e) => parser.open(&e, false).map_err(fail)?,
-            Event::Empty(e) => parser.open(&e, true).map_err(fail)?,
+            Event::Start(e) => parser.open(&e, false).map_err(|e| e.at(at))?,
+            Event::Empty(e) => parser.open(&e, true).map_err(|e| e.at(at))?,
             Event::End(_) => parser.close(),
             Event::Text(t) => parser.text(&t.decode().map_err(|e| fail(e.to_string()))?),
             Event::CData(t) => parser.text(&t.decode().map_err(|e| fail(e.to_string()))?),
@@ -158,6 +190,7 @@ pub fn parse(xml: &str) -> Result<Qde, QdeError> {
         Err(QdeError {
             offset: 0,
             message: "it has no <Project> element, so it is not a REFI-QDA project".to_owned(),
+            over: None,
         })
     }
 }
@@ -187,6 +220,32 @@ fn attributes(element: &BytesStart) -> Result<HashMap<String, String>, String> {
     Ok(out)
 }
 
+/// Why an element could not be taken.
+enum Failure {
+    Malformed(String),
+    Over(QdeLimit),
+}
+
+impl Failure {
+    fn at(self, offset: usize) -> QdeError {
+        match self {
+            Self::Malformed(message) => QdeError {
+                offset,
+                message,
+                over: None,
+            },
+            Self::Over(limit) => QdeError {
+                offset,
+                message: match limit {
+                    QdeLimit::Nesting(n) => format!("elements nested more than {n} deep"),
+                    QdeLimit::Annotations(n) => format!("more than {n} selections and codings"),
+                },
+                over: Some(limit),
+            },
+        }
+    }
+}
+
 impl Parser {
     fn parent(&self) -> Option<&str> {
         self.stack.last().map(String::as_str)
@@ -199,13 +258,22 @@ impl Parser {
             .map(|i| self.stack[i].as_str())
     }
 
-    fn open(&mut self, element: &BytesStart, empty: bool) -> Result<(), String> {
+    fn open(&mut self, element: &BytesStart, empty: bool) -> Result<(), Failure> {
         let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
         if self.ignore_from.is_none() {
-            let mut attributes = attributes(element)?;
+            let mut attributes = attributes(element).map_err(Failure::Malformed)?;
+            if matches!(name.as_str(), "PlainTextSelection" | "Coding") {
+                self.annotations += 1;
+                if self.annotations > self.annotation_limit {
+                    return Err(Failure::Over(QdeLimit::Annotations(self.annotation_limit)));
+                }
+            }
             self.element(&name, &mut attributes, empty);
         }
         if !empty {
+            if self.stack.len() >= self.nesting_limit {
+                return Err(Failure::Over(QdeLimit::Nesting(self.nesting_limit)));
+            }
             self.stack.push(name);
         }
         Ok(())
@@ -462,6 +530,34 @@ mod tests {
         assert_eq!(selection.note_refs, ["N2", "N1"]);
         assert_eq!(qde.notes[0].content.as_deref(), Some("first"));
         assert_eq!(qde.links[0].note_refs, ["N1"]);
+    }
+
+    #[test]
+    fn nesting_and_annotations_over_the_limits_are_refused_with_the_limit() {
+        let nested = |depth: usize| {
+            format!(
+                "<Project>{}{}</Project>",
+                "<a>".repeat(depth - 1),
+                "</a>".repeat(depth - 1)
+            )
+        };
+        assert!(parse_within(&nested(4), 4, 10).is_ok());
+        let error = parse_within(&nested(5), 4, 10).expect_err("too deep");
+        assert_eq!(error.over, Some(QdeLimit::Nesting(4)));
+        assert_eq!(error.offset, "<Project><a><a><a>".len());
+        let deep = nested(MAX_XML_NESTING + 1);
+        assert_eq!(
+            parse(&deep).expect_err("too deep").over,
+            Some(QdeLimit::Nesting(MAX_XML_NESTING))
+        );
+
+        let selections = r#"<Project><Sources><TextSource guid="S">
+            <PlainTextSelection guid="A" startPosition="0" endPosition="1"><Coding/></PlainTextSelection>
+            <PlainTextSelection guid="B" startPosition="0" endPosition="1"/>
+            </TextSource></Sources></Project>"#;
+        assert!(parse_within(selections, 10, 3).is_ok());
+        let error = parse_within(selections, 10, 2).expect_err("too many");
+        assert_eq!(error.over, Some(QdeLimit::Annotations(2)));
     }
 
     #[test]

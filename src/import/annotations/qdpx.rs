@@ -4,7 +4,10 @@
 //! Positions are REFI-QDA's: chars (code points), end-exclusive, over the source's text exactly
 //! as the archive holds it (CRLF kept; [`super::anchor`] also tries CRLF counted as one char).
 //! Entries are only ever read into memory, never extracted; names that would escape the archive
-//! are refused, and each entry is limited to [`MAX_ENTRY_BYTES`].
+//! are refused, each entry is limited to [`MAX_ENTRY_BYTES`], and the archive as a whole to
+//! [`MAX_ARCHIVE_ENTRIES`] entries and [`MAX_ARCHIVE_UNPACKED_BYTES`] unpacked: an entry that
+//! says it unpacks to more is refused before it is inflated, and reading stops at the limit
+//! whatever it says (a ZIP bomb is refused, not unpacked).
 
 use std::{
     collections::HashMap,
@@ -16,8 +19,8 @@ use zip::ZipArchive;
 
 use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation,
-    ForeignSet, Position, UnitChoice,
-    qde::{self, Qde, Selection, TextSource},
+    ForeignSet, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_UNPACKED_BYTES, Position, UnitChoice, limits,
+    qde::{self, Qde, QdeLimit, Selection, TextSource},
 };
 use crate::model::{OffsetUnit, label::parse_color};
 
@@ -26,8 +29,40 @@ pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Reads the `.qdpx` at `path`.
 pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
-    let bytes = AnnotationImportError::read_limited(path)?;
-    let mut archive = Archive::open(path, &bytes)?;
+    from_bytes(path, &AnnotationImportError::read_limited(path)?)
+}
+
+/// Reads a `.qdpx` archive's bytes, as [`read`] does once it has read them; `path` is used in
+/// messages.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<ForeignSet, AnnotationImportError> {
+    read_archive(path, bytes, ArchiveLimits::default())
+}
+
+/// How much of an archive is read.
+#[derive(Debug, Clone, Copy)]
+struct ArchiveLimits {
+    entries: usize,
+    entry_bytes: u64,
+    unpacked_bytes: u64,
+}
+
+impl Default for ArchiveLimits {
+    fn default() -> Self {
+        Self {
+            entries: MAX_ARCHIVE_ENTRIES,
+            entry_bytes: MAX_ENTRY_BYTES,
+            unpacked_bytes: MAX_ARCHIVE_UNPACKED_BYTES,
+        }
+    }
+}
+
+fn read_archive(
+    path: &Path,
+    bytes: &[u8],
+    limits: ArchiveLimits,
+) -> Result<ForeignSet, AnnotationImportError> {
+    limits::check_size(path, bytes.len())?;
+    let mut archive = Archive::open(path, bytes, limits)?;
     let qde_bytes = archive.project_qde()?;
     let xml = decode_text(&qde_bytes).map_err(|e| {
         AnnotationImportError::malformed(
@@ -42,17 +77,32 @@ pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
     let xml = xml.as_str();
     let qde = qde::parse(xml).map_err(|e| {
         let (line, column) = line_and_column(xml, e.offset);
-        AnnotationImportError::malformed(
-            path,
-            Some(line),
-            format!(
-                "project.qde, column {column}: {}. The archive may be damaged; export the project \
-                 again from the tool that made it",
-                e.message
+        match e.over {
+            Some(QdeLimit::Nesting(limit)) => AnnotationImportError::TooDeep {
+                path: path.to_owned(),
+                line: Some(line),
+                limit,
+            },
+            Some(QdeLimit::Annotations(limit)) => AnnotationImportError::TooManyAnnotations {
+                path: path.to_owned(),
+                limit,
+            },
+            None => AnnotationImportError::malformed(
+                path,
+                Some(line),
+                format!(
+                    "project.qde, column {column}: {}. The archive may be damaged; export the \
+                     project again from the tool that made it",
+                    e.message
+                ),
             ),
-        )
+        }
     })?;
-    Ok(into_set(path, &qde, &mut archive))
+    let set = into_set(path, &qde, &mut archive);
+    match archive.over_limit {
+        Some(error) => Err(error),
+        None => Ok(set),
+    }
 }
 
 /// 1-based line and column (in chars) of byte `offset` of `text`.
@@ -87,10 +137,19 @@ struct Archive<'b> {
     names: Vec<(usize, String)>,
     /// Entries refused because their names escape the archive.
     refused: Vec<String>,
+    limits: ArchiveLimits,
+    /// Bytes unpacked so far.
+    unpacked: u64,
+    /// Set when reading went over [`ArchiveLimits::unpacked_bytes`]: the import is refused.
+    over_limit: Option<AnnotationImportError>,
 }
 
 impl<'b> Archive<'b> {
-    fn open(path: &'b Path, bytes: &'b [u8]) -> Result<Self, AnnotationImportError> {
+    fn open(
+        path: &'b Path,
+        bytes: &'b [u8],
+        limits: ArchiveLimits,
+    ) -> Result<Self, AnnotationImportError> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
             AnnotationImportError::malformed(
                 path,
@@ -101,6 +160,13 @@ impl<'b> Archive<'b> {
                 ),
             )
         })?;
+        if zip.len() > limits.entries {
+            return Err(AnnotationImportError::ArchiveTooLarge {
+                path: path.to_owned(),
+                what: format!("has {} entries", zip.len()),
+                limit: format!("{} entries", limits.entries),
+            });
+        }
         let mut names = Vec::new();
         let mut refused = Vec::new();
         for (index, name) in zip.file_names().enumerate() {
@@ -119,6 +185,9 @@ impl<'b> Archive<'b> {
             zip,
             names,
             refused,
+            limits,
+            unpacked: 0,
+            over_limit: None,
         })
     }
 
@@ -135,19 +204,44 @@ impl<'b> Archive<'b> {
             .map(|(i, _)| *i)
     }
 
-    /// The bytes of entry `index`, at most [`MAX_ENTRY_BYTES`].
+    /// The bytes of entry `index`, at most [`MAX_ENTRY_BYTES`]. Going over the archive's
+    /// [`MAX_ARCHIVE_UNPACKED_BYTES`] also sets [`Archive::over_limit`].
     fn read(&mut self, index: usize, name: &str) -> Result<Vec<u8>, String> {
         let file = self.zip.by_index(index).map_err(|e| e.to_string())?;
+        let too_large = || {
+            format!(
+                "{name} is larger than {} uncompressed",
+                human_bytes(self.limits.entry_bytes)
+            )
+        };
+        if file.size() > self.limits.entry_bytes {
+            return Err(too_large());
+        }
+        let left = self.limits.unpacked_bytes.saturating_sub(self.unpacked);
+        let over_archive = || AnnotationImportError::ArchiveTooLarge {
+            path: self.path.to_owned(),
+            what: format!("unpacks to over {} bytes", self.limits.unpacked_bytes),
+            limit: format!("{} bytes", self.limits.unpacked_bytes),
+        };
+        if file.size() > left {
+            self.over_limit.get_or_insert_with(over_archive);
+            return Err(format!("{name}: the archive unpacks to too much"));
+        }
+        // The sizes an archive declares may be false: never read past either limit.
+        let most = self.limits.entry_bytes.min(left);
         let mut bytes = Vec::new();
-        file.take(MAX_ENTRY_BYTES + 1)
+        file.take(most + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| e.to_string())?;
-        if bytes.len() as u64 > MAX_ENTRY_BYTES {
-            return Err(format!(
-                "{name} is larger than {} MiB uncompressed",
-                MAX_ENTRY_BYTES / 1024 / 1024
-            ));
+        let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if read > most {
+            if read > self.limits.entry_bytes {
+                return Err(too_large());
+            }
+            self.over_limit.get_or_insert_with(over_archive);
+            return Err(format!("{name}: the archive unpacks to too much"));
         }
+        self.unpacked += read;
         Ok(bytes)
     }
 
@@ -201,6 +295,16 @@ impl<'b> Archive<'b> {
             .ok_or_else(|| format!("its text {name} is missing from the archive"))?;
         let bytes = self.read(index, &name)?;
         decode_text(&bytes).map_err(|e| format!("its text {name} cannot be read: {e}"))
+    }
+}
+
+/// `bytes` as whole MiB when it is a multiple of one, else as bytes.
+fn human_bytes(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

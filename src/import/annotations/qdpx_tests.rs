@@ -318,3 +318,92 @@ fn entry_names_that_leave_the_archive_are_not_enclosed() {
         assert_eq!(is_enclosed(name), enclosed, "{name:?}");
     }
 }
+
+/// Reads the archive `entries` make within `limits`.
+fn read_within(
+    entries: &[(&str, &[u8])],
+    limits: ArchiveLimits,
+) -> Result<ForeignSet, AnnotationImportError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_zip(dir.path(), "limits.qdpx", entries);
+    read_archive(&path, &std::fs::read(&path).unwrap(), limits)
+}
+
+#[test]
+fn archives_over_the_entry_count_or_unpacked_size_are_refused_before_they_are_unpacked() {
+    let small = ArchiveLimits {
+        entries: 3,
+        entry_bytes: 4096,
+        unpacked_bytes: 14_000,
+    };
+    let project = qde(
+        r#"<TextSource guid="S1" name="One" plainTextPath="internal://a.txt"/>
+           <TextSource guid="S2" name="Two" plainTextPath="internal://a.txt"/>
+           <TextSource guid="S3" name="Three" plainTextPath="internal://a.txt"/>"#,
+    );
+    let qde_entry = ("project.qde", project.as_bytes());
+    let zeros = vec![b' '; 4000];
+    // Within every limit: the project.qde and three reads of a 4000-byte text.
+    assert!(read_within(&[qde_entry, ("sources/a.txt", &zeros)], small).is_ok());
+
+    let four = [
+        qde_entry,
+        ("sources/a.txt", zeros.as_slice()),
+        ("b", b"".as_slice()),
+        ("c", b"".as_slice()),
+    ];
+    let error = read_within(&four, small).unwrap_err();
+    assert!(
+        matches!(&error, AnnotationImportError::ArchiveTooLarge { what, .. } if what == "has 4 entries"),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("more than the limit of 3 entries"),
+        "{error}"
+    );
+
+    // A text that compresses well past what the archive may unpack (a small ZIP bomb): the
+    // third source's read is refused, and so is the import.
+    let bomb = ArchiveLimits {
+        unpacked_bytes: 9_000,
+        ..small
+    };
+    let error = read_within(&[qde_entry, ("sources/a.txt", &zeros)], bomb).unwrap_err();
+    assert!(
+        matches!(&error, AnnotationImportError::ArchiveTooLarge { what, .. }
+            if what == "unpacks to over 9000 bytes"),
+        "{error:?}"
+    );
+
+    // One entry larger than an entry may be: its source is skipped, and said so.
+    let big = vec![b' '; 5000];
+    let set = read_within(&[qde_entry, ("sources/a.txt", &big)], small).unwrap();
+    assert!(
+        set.skipped
+            .iter()
+            .any(|s| s.contains("sources/a.txt is larger than 4096 bytes uncompressed")),
+        "{:?}",
+        set.skipped
+    );
+    // …and a project.qde larger than that refuses the archive.
+    let tiny = ArchiveLimits {
+        entry_bytes: 100,
+        ..small
+    };
+    let error = read_within(&[qde_entry], tiny).unwrap_err().to_string();
+    assert!(
+        error.contains("project.qde is larger than 100 bytes"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_default_limits_are_the_documented_ones() {
+    let limits = ArchiveLimits::default();
+    assert_eq!(
+        (limits.entries, limits.entry_bytes, limits.unpacked_bytes),
+        (100_000, 100 * 1024 * 1024, 256 * 1024 * 1024)
+    );
+}

@@ -13,7 +13,8 @@ use serde_json::{Map, Value};
 
 use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignRelation, ForeignSet,
-    Position, UnitChoice,
+    MAX_JSON_NESTING, Position, UnitChoice,
+    limits::{self, AnnotationCount},
 };
 
 /// The relation kind of a `linking` annotation without a tag.
@@ -21,8 +22,19 @@ const DEFAULT_RELATION_KIND: &str = "related_to";
 
 /// Reads `path`; positions are read in `units`.
 pub fn read(path: &Path, units: UnitChoice) -> Result<ForeignSet, AnnotationImportError> {
-    let bytes = AnnotationImportError::read_limited(path)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    from_bytes(path, &AnnotationImportError::read_limited(path)?, units)
+}
+
+/// Reads a W3C Web Annotation file's bytes, as [`read`] does once it has read them; `path` is
+/// used in messages. Positions are read in `units`.
+pub fn from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    units: UnitChoice,
+) -> Result<ForeignSet, AnnotationImportError> {
+    limits::check_size(path, bytes.len())?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    limits::check_json_nesting(path, bytes, MAX_JSON_NESTING)?;
     let json: Value = serde_json::from_slice(bytes).map_err(|e| {
         AnnotationImportError::malformed(
             path,
@@ -37,6 +49,7 @@ pub fn read(path: &Path, units: UnitChoice) -> Result<ForeignSet, AnnotationImpo
         ..ForeignSet::default()
     };
     let items = items(&json, &mut set.skipped).map_err(|m| malformed(path, m))?;
+    AnnotationCount::default().add(path, items.len())?;
     let mut relations = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let Some(object) = item.as_object() else {
