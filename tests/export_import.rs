@@ -1,6 +1,6 @@
 //! Exports and imports end to end: every format against its golden file for the small sample,
 //! export → import round trips for every format that has an importer (on the small sample, the
-//! bundled sample project and the Unicode torture set), offsets checked by slicing the exported
+//! bundled sample project, the Unicode torture set and random texts with random spans), offsets checked by slicing the exported
 //! text, and the guards: quotes checked before writing, HTML escaped, CSV formulas neutralised.
 //!
 //! Regenerate the golden files after an intended change with
@@ -22,6 +22,7 @@ use marginalia::{
     },
     store,
 };
+use proptest::prelude::*;
 
 fn manifest(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -58,25 +59,14 @@ const PIECES: [&str; 15] = [
     "plain words",
 ];
 
-/// A project over the torture text with an annotation on every third pair of grapheme
-/// boundaries (some spanning newlines, some overlapping), each with a note in another script.
-fn torture_project() -> Project {
-    let mut text = String::from("Torture test\n");
-    for (i, piece) in PIECES.iter().cycle().take(90).enumerate() {
-        text.push_str(piece);
-        text.push(if i % 7 == 6 { '\n' } else { ' ' });
-    }
+/// One document over `text` with an annotation on each span (grapheme-snapped; whitespace-only
+/// passages left out), labels and notes taken in turn.
+fn project_over(text: String, spans: &[Span], notes: &[&str]) -> Project {
     let index = OffsetIndex::new(&text);
-    let chars = index.char_len();
-    let boundaries: Vec<usize> = (0..=chars)
-        .filter(|&c| snap::is_grapheme_boundary(&text, &index, c))
-        .collect();
     let labels = ["claim", "source", "norm"];
-    let notes = ["", "note é", "注釈 👍🏾", "line one\nline two"];
-    let mut annotations = Vec::new();
-    for (k, pair) in boundaries.windows(9).step_by(5).enumerate() {
-        let (start, end) = (pair[0], pair[2 + k % 6]);
-        let span = Span::new(start, end);
+    let mut annotations: Vec<Annotation> = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
+        let span = snap::to_graphemes(&text, &index, *span);
         let quote = text
             .get(index.byte_range(&text, span).unwrap())
             .unwrap()
@@ -87,10 +77,10 @@ fn torture_project() -> Project {
         annotations.push(Annotation {
             id: format!("a-{k:04}"),
             label: labels[k % 3].to_owned(),
-            start,
-            end,
+            start: span.start,
+            end: span.end,
             quote,
-            note: notes[k % 4].to_owned(),
+            note: notes[k % notes.len()].to_owned(),
             created: common::NOW.to_owned(),
             modified: common::NOW.to_owned(),
             analysts: Vec::new(),
@@ -107,6 +97,31 @@ fn torture_project() -> Project {
     let project = Project::from_parts(meta, default_labels(), vec![doc]);
     assert!(marginalia::model::validate::check_project(&project).is_empty());
     project
+}
+
+/// A project over the torture text with an annotation on every third pair of grapheme
+/// boundaries (some spanning newlines, some overlapping), each with a note in another script.
+fn torture_project() -> Project {
+    let mut text = String::from("Torture test\n");
+    for (i, piece) in PIECES.iter().cycle().take(90).enumerate() {
+        text.push_str(piece);
+        text.push(if i % 7 == 6 { '\n' } else { ' ' });
+    }
+    let index = OffsetIndex::new(&text);
+    let boundaries: Vec<usize> = (0..=index.char_len())
+        .filter(|&c| snap::is_grapheme_boundary(&text, &index, c))
+        .collect();
+    let spans: Vec<Span> = boundaries
+        .windows(9)
+        .step_by(5)
+        .enumerate()
+        .map(|(k, pair)| Span::new(pair[0], pair[2 + k % 6]))
+        .collect();
+    project_over(
+        text,
+        &spans,
+        &["", "note é", "注釈 👍🏾", "line one\nline two"],
+    )
 }
 
 /// An annotation as a format can carry it: (text hash, label name, start, end, note).
@@ -250,6 +265,37 @@ fn check_round_trip(name: &str, project: &Project) {
                 "{name}: {format:?} colours"
             );
         }
+    }
+}
+
+/// A piece of random text: any printable Unicode, the torture pieces, words and spaces.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{1,6}",
+        proptest::sample::select(PIECES.to_vec()).prop_map(str::to_owned),
+        "[a-zA-Z]{1,8}",
+        Just(" ".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Random texts of any Unicode with random spans: every format with an importer brings back
+    /// every quote, label and note (as the format carries them) at the same char offsets.
+    #[test]
+    fn random_texts_and_spans_keep_their_quotes_through_every_export_and_import(
+        pieces in proptest::collection::vec(piece(), 1..50),
+        cuts in proptest::collection::vec((0usize..400, 1usize..60), 1..12),
+    ) {
+        let text = format!("Random test\n{}", pieces.concat());
+        let chars = text.chars().count();
+        let spans: Vec<Span> = cuts
+            .iter()
+            .map(|&(start, len)| Span::new(start % chars, (start % chars + len).min(chars)))
+            .collect();
+        let project = project_over(text, &spans, &["", "note 👍🏾", "two\nlines"]);
+        check_round_trip("random", &project);
     }
 }
 

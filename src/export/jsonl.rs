@@ -1,9 +1,11 @@
 //! doccano's sequence-labelling JSONL: one JSON object per line, one line per document.
 //!
-//! `{"id":<1-based index>,"title":…,"text":…,"label":[[start,end,"<label name>"],…]}`, keys in
-//! that order, annotations in saved order. `start`/`end` are end-exclusive and counted in
-//! [`ExportOptions::offsets`]: chars (Python's `str` indices, doccano's own unit), UTF-16 code
-//! units (JavaScript) or UTF-8 bytes. Notes, relations and colours are not carried.
+//! `{"id":<1-based index>,"title":…,"text":…,"label":[[start,end,"<label name>"],…],
+//! "offsets":"<unit>"}`, keys in that order, annotations in saved order. `start`/`end` are
+//! end-exclusive and counted in [`ExportOptions::offsets`]: chars (Python's `str` indices,
+//! doccano's own unit), UTF-16 code units (JavaScript) or UTF-8 bytes; `offsets` names the unit
+//! (`chars`, `utf16`, `bytes`) so that reading the file back never has to guess it. Notes,
+//! relations and colours are not carried.
 
 use serde::Serialize;
 
@@ -18,6 +20,8 @@ struct Line<'a> {
     text: &'a str,
     /// `[start, end, label name]`, positions in the chosen unit.
     label: Vec<(usize, usize, &'a str)>,
+    /// The unit of the positions, by its [`OffsetUnit::name`].
+    offsets: &'static str,
 }
 
 /// Renders the scope as doccano JSONL.
@@ -29,6 +33,7 @@ pub fn export(scope: &Scope, options: &ExportOptions) -> Result<Output, ExportEr
             title: doc.title(),
             text: doc.text(),
             label: spans(scope, doc, options.offsets)?,
+            offsets: options.offsets.name(),
         };
         serde_json::to_writer(&mut out, &line).map_err(|e| render_error(e.to_string()))?;
         out.push(b'\n');

@@ -22,6 +22,7 @@ use super::{
     MAX_JSON_NESTING, Position, UnitChoice,
     limits::{self, AnnotationCount},
 };
+use crate::model::OffsetUnit;
 
 /// Where an object sits in the file: its line (JSONL) or its place in a JSON array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,10 +226,20 @@ fn read_document(
         title: title(object, stem, place),
         text: Some(text.to_owned()),
         text_ref: None,
-        unit: units,
+        unit: match (units, stated_unit(object)) {
+            (UnitChoice::Detect, Some(stated)) => UnitChoice::Fixed(stated),
+            _ => units,
+        },
         annotations: reader.annotations,
         relations: reader.relations,
     })
+}
+
+/// The unit a line names in `"offsets"` (as Marginalia's JSONL export writes it): unless the
+/// caller chose a unit, the positions are read in it and nothing is guessed.
+fn stated_unit(object: &Map<String, Value>) -> Option<OffsetUnit> {
+    let name = object.get("offsets")?.as_str()?;
+    OffsetUnit::ALL.into_iter().find(|u| u.name() == name)
 }
 
 /// `"title"`, else `"id"` or `"name"`, else `<file stem> #<line>`.
@@ -446,7 +457,7 @@ mod tests {
     use super::*;
     use crate::export::{self, ExportOptions, Format, fixture};
     use crate::import::annotations::anchor;
-    use crate::model::{OffsetUnit, Project};
+    use crate::model::Project;
 
     fn read_text(name: &str, content: &str, units: UnitChoice) -> Result<ForeignSet, String> {
         let dir = tempfile::tempdir().unwrap();
@@ -633,17 +644,27 @@ mod tests {
         ])
     }
 
-    /// Exports `project` as JSONL in `unit`, reads it back with `units` and anchors it.
-    fn round_trip(project: &Project, unit: OffsetUnit, units: UnitChoice) -> anchor::Anchored {
+    /// Exports `project` as JSONL in `unit`, reads it back with `units` and anchors it; with
+    /// `unstated`, the `"offsets"` key is taken out first, as in a file from another tool.
+    fn round_trip(
+        project: &Project,
+        unit: OffsetUnit,
+        units: UnitChoice,
+        unstated: bool,
+    ) -> anchor::Anchored {
         let options = ExportOptions {
             offsets: unit,
             ..ExportOptions::default()
         };
         let exported = export::export(project, Format::Jsonl, &options).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("project.jsonl");
-        export::write_output(&exported.output, &path).unwrap();
-        let set = read(&path, units).unwrap();
+        let export::Output::File(bytes) = exported.output else {
+            panic!("one file")
+        };
+        let mut text = String::from_utf8(bytes).unwrap();
+        if unstated {
+            text = text.replace(&format!(",\"offsets\":\"{}\"", unit.name()), "");
+        }
+        let set = from_bytes(Path::new("project.jsonl"), text.as_bytes(), units).unwrap();
         anchor(&[set], &[])
     }
 
@@ -686,8 +707,18 @@ mod tests {
     fn jsonl_round_trips_in_every_unit() {
         let project = sample();
         for unit in OffsetUnit::ALL {
-            let anchored = round_trip(&project, unit, UnitChoice::Fixed(unit));
+            let anchored = round_trip(&project, unit, UnitChoice::Fixed(unit), false);
             assert_same_passages(&project, &anchored);
+            let stated = round_trip(&project, unit, UnitChoice::Detect, false);
+            assert_same_passages(&project, &stated);
+            assert!(
+                !stated
+                    .notices
+                    .iter()
+                    .any(|n| n.contains("positions read as")),
+                "the stated unit is not guessed: {:?}",
+                stated.notices
+            );
         }
     }
 
@@ -695,7 +726,7 @@ mod tests {
     fn detection_reads_utf16_files_as_utf16_and_char_files_as_chars() {
         let project = sample();
         for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
-            let anchored = round_trip(&project, unit, UnitChoice::Detect);
+            let anchored = round_trip(&project, unit, UnitChoice::Detect, true);
             assert_same_passages(&project, &anchored);
             let said = format!("“Emoji”: positions read as {}", unit.describe());
             assert!(
