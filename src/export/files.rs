@@ -27,12 +27,16 @@ pub fn write_output(output: &Output, path: &Path) -> Result<(), ExportError> {
                     "it is a file; this format writes a folder of files".into(),
                 ));
             }
+            // No name may reach outside the chosen folder; checked before anything is written.
+            if let Some((name, _)) = files
+                .iter()
+                .find(|(name, _)| Path::new(name).file_name() != Some(name.as_ref()))
+            {
+                return Err(failed(&path.join(name), "not a plain file name".into()));
+            }
             std::fs::create_dir_all(path).map_err(|e| failed(path, e.to_string()))?;
             for (name, bytes) in files {
                 let target = path.join(name);
-                if Path::new(name).file_name() != Some(name.as_ref()) {
-                    return Err(failed(&target, "not a plain file name".into()));
-                }
                 store::write_replacing(&target, bytes)
                     .map_err(|e| failed(&target, e.to_string()))?;
             }
