@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: small projects built through the edit API.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod child;
+
 use marginalia::model::{Document, Edit, Editor, Project, Span, edit::new_annotation};
 
 /// A fixed clock for deterministic projects.
