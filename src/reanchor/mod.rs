@@ -88,18 +88,21 @@ pub fn reanchor(
         return Err(EditError::SameText);
     }
     let map = CharMap::between(old.text(), &new.text);
-    let target = Document::new(old.id(), old.title(), new.text.clone());
-    let mut report = Report::new(old.title());
-    let mut annotations = Vec::new();
-    let mut orphans = Vec::new();
+    let mut carried = Carried {
+        target: Document::new(old.id(), old.title(), new.text.clone()),
+        now,
+        annotations: Vec::new(),
+        orphans: Vec::new(),
+        report: Report::new(old.title()),
+    };
     for a in old.annotations() {
         if let Some(span) = map.unchanged(a.span()) {
-            annotations.push(Annotation {
+            carried.annotations.push(Annotation {
                 start: span.start,
                 end: span.end,
                 ..a.clone()
             });
-            report.moved += 1;
+            carried.report.moved += 1;
             continue;
         }
         let (before, after) = refind::context_of(old, a.span(), CONTEXT_CHARS);
@@ -111,33 +114,20 @@ pub fn reanchor(
             suggestion: None,
             orphaned: now.to_owned(),
         };
-        let near = refind::near(&map, a.span());
-        place(
-            &target,
-            orphan,
-            near,
-            now,
-            &mut annotations,
-            &mut orphans,
-            &mut report,
-            false,
-        );
+        carried.place(orphan, refind::near(&map, a.span()), false);
     }
     for orphan in old.orphans() {
         let near = orphan.suggestion.and_then(|s| refind::near(&map, s.span()));
         let mut orphan = orphan.clone();
         orphan.relations.clear();
-        place(
-            &target,
-            orphan,
-            near,
-            now,
-            &mut annotations,
-            &mut orphans,
-            &mut report,
-            true,
-        );
+        carried.place(orphan, near, true);
     }
+    let Carried {
+        annotations,
+        mut orphans,
+        report,
+        ..
+    } = carried;
     let relations = distribute_relations(old, &annotations, &mut orphans);
     let revision = TextRevision {
         previous_sha256: old.text_sha256().to_owned(),
@@ -162,64 +152,67 @@ pub fn reanchor(
     })
 }
 
-/// Looks for an annotation (held as an orphan) in the new text: placed when found with
-/// confidence, else kept as an orphan with the best weak match as its suggestion.
-#[allow(clippy::too_many_arguments)] // one call site each, all accumulators of one update
-fn place(
-    target: &Document,
-    mut orphan: Orphan,
-    near: Option<crate::model::Span>,
-    now: &str,
-    annotations: &mut Vec<Annotation>,
-    orphans: &mut Vec<Orphan>,
-    report: &mut Report,
-    was_orphan: bool,
-) {
-    let a = &orphan.annotation;
-    let wanted = Wanted {
-        quote: &a.quote,
-        before: &orphan.before,
-        after: &orphan.after,
-        near,
-    };
-    let found = refind(target, &wanted);
-    if let Some(found) = found
-        && found.confidence >= PLACE_AT
-        && !found.ambiguous
-    {
-        let quote = target.quote(found.span).unwrap_or_default().to_owned();
-        report.refound.push(Placed {
-            id: a.id.clone(),
-            label: a.label.clone(),
-            old_quote: a.quote.clone(),
-            new_quote: quote.clone(),
-            confidence: percent(found.confidence),
+/// What an update has worked out so far: the annotations placed in the new text, the orphans,
+/// and the report.
+struct Carried<'a> {
+    /// The new text, as a document (for its offsets and quotes).
+    target: Document,
+    now: &'a str,
+    annotations: Vec<Annotation>,
+    orphans: Vec<Orphan>,
+    report: Report,
+}
+
+impl Carried<'_> {
+    /// Looks for an annotation (held as an orphan) in the new text: placed when found with
+    /// confidence, else kept as an orphan with the best weak match as its suggestion.
+    fn place(&mut self, mut orphan: Orphan, near: Option<crate::model::Span>, was_orphan: bool) {
+        let a = &orphan.annotation;
+        let wanted = Wanted {
+            quote: &a.quote,
+            before: &orphan.before,
+            after: &orphan.after,
+            near,
+        };
+        let found = refind(&self.target, &wanted);
+        if let Some(found) = found
+            && found.confidence >= PLACE_AT
+            && !found.ambiguous
+        {
+            let quote = self.target.quote(found.span).unwrap_or_default().to_owned();
+            self.report.refound.push(Placed {
+                id: a.id.clone(),
+                label: a.label.clone(),
+                old_quote: a.quote.clone(),
+                new_quote: quote.clone(),
+                confidence: percent(found.confidence),
+                was_orphan,
+            });
+            self.annotations.push(Annotation {
+                start: found.span.start,
+                end: found.span.end,
+                quote,
+                modified: self.now.to_owned(),
+                ..orphan.annotation
+            });
+            return;
+        }
+        let found = found.filter(|f| f.confidence >= SUGGEST_AT);
+        orphan.suggestion = found.map(|f| Suggestion {
+            start: f.span.start,
+            end: f.span.end,
+            confidence: percent(f.confidence),
+        });
+        self.report.orphaned.push(Unplaced {
+            id: orphan.annotation.id.clone(),
+            label: orphan.annotation.label.clone(),
+            quote: orphan.annotation.quote.clone(),
+            suggestion: orphan.suggestion,
+            ambiguous: found.is_some_and(|f| f.ambiguous),
             was_orphan,
         });
-        annotations.push(Annotation {
-            start: found.span.start,
-            end: found.span.end,
-            quote,
-            modified: now.to_owned(),
-            ..orphan.annotation
-        });
-        return;
+        self.orphans.push(orphan);
     }
-    let found = found.filter(|f| f.confidence >= SUGGEST_AT);
-    orphan.suggestion = found.map(|f| Suggestion {
-        start: f.span.start,
-        end: f.span.end,
-        confidence: percent(f.confidence),
-    });
-    report.orphaned.push(Unplaced {
-        id: orphan.annotation.id.clone(),
-        label: orphan.annotation.label.clone(),
-        quote: orphan.annotation.quote.clone(),
-        suggestion: orphan.suggestion,
-        ambiguous: found.is_some_and(|f| f.ambiguous),
-        was_orphan,
-    });
-    orphans.push(orphan);
 }
 
 /// Every relation of the old document (placed or held by an orphan) goes to the document when
