@@ -100,12 +100,13 @@ mod tests {
             (OffsetUnit::Bytes, "[[9,15,\"Claim\"],[16,22,\"Norm\"]]"),
         ];
         for (unit, labels) in cases {
+            let name = unit.name();
             assert_eq!(
                 render(unit),
                 format!(
                     "{{\"id\":1,\"title\":\"Emoji \\\"quoted\\\"\",\"text\":\"👍🏾 Cafe\u{301} 中文\",\
-                     \"label\":{labels}}}\n\
-                     {{\"id\":2,\"title\":\"Plain\",\"text\":\"a\\nb\",\"label\":[]}}\n"
+                     \"label\":{labels},\"offsets\":\"{name}\"}}\n\
+                     {{\"id\":2,\"title\":\"Plain\",\"text\":\"a\\nb\",\"label\":[],\"offsets\":\"{name}\"}}\n"
                 ),
                 "{unit:?}"
             );
