@@ -195,8 +195,9 @@ pub fn article_html(bytes: usize, seed: u64) -> String {
     html
 }
 
-/// The char spans of the words of `text`.
-fn word_spans(text: &str) -> Vec<Span> {
+/// The char spans of the whitespace-separated words of `text`.
+#[must_use]
+pub fn word_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in text.chars().enumerate() {

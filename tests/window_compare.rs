@@ -2,33 +2,14 @@
 //! projects from the File menu, step to differences with N, decide them with the buttons (and
 //! undo one), and save the merged project; the checks are on the saved file.
 
-use std::{path::Path, time::Duration};
+mod common;
 
-use eframe::egui::{Key, Modifiers, vec2};
-use egui_kittest::{Harness, kittest::Queryable};
-use marginalia::{
-    compare::ItemKind,
-    store,
-    ui::{AppConfig, MarginaliaApp, Start, dialogs::modals::Modal, prefs::Prefs},
-};
+use std::path::Path;
 
-type App<'a> = Harness<'a, MarginaliaApp>;
-
-fn open(file: &Path, data: &Path) -> App<'static> {
-    let file = file.to_owned();
-    let config = AppConfig {
-        data_dir: data.to_owned(),
-        recovery_interval: Duration::from_secs(30),
-        native_dialogs: false,
-    };
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_eframe(move |_cc| {
-            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
-        });
-    harness.run_steps(3);
-    harness
-}
+use common::window::{App, open};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use marginalia::{compare::ItemKind, store, ui::dialogs::modals::Modal};
 
 fn press(app: &mut App<'_>, modifiers: Modifiers, key: Key) {
     app.key_press_modifiers(modifiers, key);

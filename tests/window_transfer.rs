@@ -3,34 +3,18 @@
 //! File > Import annotations… of that folder into a project of the same article without
 //! annotations, undone and redone as one step and saved; the checks are on the files.
 
-use std::{path::Path, time::Duration};
+mod common;
 
-use eframe::egui::{Key, Modifiers, vec2};
-use egui_kittest::{Harness, kittest::Queryable};
+use std::path::Path;
+
+use common::window::{App, open};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 use marginalia::{
     export::Format,
     model::{Document, Project},
     store,
-    ui::{AppConfig, MarginaliaApp, Start, prefs::Prefs},
 };
-
-type App<'a> = Harness<'a, MarginaliaApp>;
-
-fn open(file: &Path, data: &Path) -> App<'static> {
-    let file = file.to_owned();
-    let config = AppConfig {
-        data_dir: data.to_owned(),
-        recovery_interval: Duration::from_secs(30),
-        native_dialogs: false,
-    };
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_eframe(move |_cc| {
-            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
-        });
-    harness.run_steps(3);
-    harness
-}
 
 fn press(app: &mut App<'_>, modifiers: Modifiers, key: Key) {
     app.key_press_modifiers(modifiers, key);

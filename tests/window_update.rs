@@ -5,15 +5,15 @@
 
 mod common;
 
-use std::{path::Path, time::Duration};
-
-use common::{project_with, span_of};
+use common::{
+    project_with, span_of,
+    window::{App, open},
+};
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::kittest::Queryable;
 use marginalia::{
     model::{Document, Project},
     store,
-    ui::{AppConfig, MarginaliaApp, Start, prefs::Prefs},
 };
 
 const OLD: &str = "Due diligence in cyberspace\n\nStates must exercise due diligence over their \
@@ -24,25 +24,6 @@ const NEW: &str = "Due diligence in cyberspace\n\nUpdated on 14 March with new c
                    States must exercise due diligence over their territory. Nobody can say \
                    for sure who attacked whom, and norms guide conduct.\n\nA second paragraph \
                    closes the article.";
-
-type App<'a> = Harness<'a, MarginaliaApp>;
-
-fn open(file: &Path, data: &Path) -> App<'static> {
-    let file = file.to_owned();
-    let config = AppConfig {
-        data_dir: data.to_owned(),
-        recovery_interval: Duration::from_secs(30),
-        native_dialogs: false,
-    };
-    let mut harness = Harness::builder()
-        .with_step_dt(0.25)
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
-        });
-    harness.run_steps(3);
-    harness
-}
 
 fn project<'a>(app: &'a App<'_>) -> &'a Project {
     app.state().workspace().project()

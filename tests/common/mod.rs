@@ -3,6 +3,7 @@
 
 #[cfg(unix)]
 pub mod child;
+pub mod window;
 
 use marginalia::model::{Document, Edit, Editor, Project, Span, edit::new_annotation};
 

@@ -35,28 +35,6 @@ fn recovery_base() -> Project {
     workload::two_analysts(size.bytes, size.annotations, workload::SEED).0
 }
 
-/// The word spans of `text` (chars), where the child's edits put their annotations.
-fn word_spans(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    let mut count = 0;
-    for (i, c) in text.chars().enumerate() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                spans.push(Span::new(s, i));
-                start = None;
-            }
-            _ => {}
-        }
-        count = i + 1;
-    }
-    if let Some(s) = start {
-        spans.push(Span::new(s, count));
-    }
-    spans
-}
-
 /// The child's `n`th edit (0-based): a new annotation `crash-N` over one to three words.
 fn edit(project: &Project, words: &[Span], n: usize) -> Edit {
     let first = (n * 7919 + 13) % (words.len() - 3);
@@ -73,7 +51,7 @@ fn edit(project: &Project, words: &[Span], n: usize) -> Edit {
 
 /// `base` with the child's first `edits` edits.
 fn edited(base: &Project, edits: usize) -> Project {
-    let words = word_spans(base.documents()[0].text());
+    let words = workload::word_spans(base.documents()[0].text());
     let mut editor = Editor::new(base.clone());
     for n in 0..edits {
         let edit = edit(editor.project(), &words, n);
@@ -100,7 +78,7 @@ fn child_editing_with_recovery_copies() {
     } else {
         Workspace::open(&file).expect("the project opens").workspace
     };
-    let words = word_spans(workspace.project().documents()[0].text());
+    let words = workload::word_spans(workspace.project().documents()[0].text());
     child::report("ready");
     let started = Instant::now();
     for n in 0.. {
