@@ -96,7 +96,7 @@ pub(super) fn plan_text_update(
         previous_sha256: old.text_sha256.clone(),
         ..update.revision.clone()
     });
-    new.reindex_text();
+    new.reindex_annotations();
     ok_or_invalid(validate::check_document_items(&new, &project.labels))?;
     Ok(vec![Change::ReplaceDocument {
         index: d,
