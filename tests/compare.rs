@@ -413,6 +413,44 @@ fn curation_builds_a_merged_project_with_undo() {
     );
 }
 
+#[test]
+fn accepting_one_analysts_version_keeps_the_other_analysts_note_with_their_name() {
+    let (a, b) = two_analysts();
+    // Ben noted the label conflict (his norm); Ana, whose claim is accepted, wrote nothing.
+    let mut editor = Editor::new(b);
+    let officials = editor.project().documents()[0].annotations()[1].id.clone();
+    assert_eq!(
+        editor.project().documents()[0].annotations()[1].quote,
+        "Officials denied any role."
+    );
+    editor
+        .apply(
+            Edit::SetNote {
+                doc: "d-1".into(),
+                id: officials,
+                note: "A denial is not a norm.".into(),
+            },
+            NOW,
+        )
+        .unwrap();
+    let b = editor.into_project();
+    let projects = [&a, &b];
+    let comparison = compare(&projects, &CompareOptions::default());
+    let mut curation = Curation::new(&comparison);
+    assert_eq!(
+        comparison.documents[0].items[1].kind,
+        ItemKind::LabelConflict
+    );
+    curation.decide((0, 1), Some(Decision::Accept(0)));
+
+    let merged = curation.merged_project(&comparison, &projects, NOW);
+    let kept = &merged.documents()[0].annotations()[0];
+    assert_eq!(kept.quote, "Officials denied any role.");
+    assert_eq!(kept.label, "claim", "Ana's label");
+    assert_eq!(kept.analysts, ["Ana"]);
+    assert_eq!(kept.note, "Ben: A denial is not a norm.");
+}
+
 fn marginalia(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_marginalia"))
         .args(args)

@@ -72,16 +72,22 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
             .quote
             .starts_with("its modesty is deceptive")
     );
-    click(&mut app, "Accept B: Tomas Lind");
-
-    // The next difference is a label conflict: accept Maren's, undo, and keep both instead.
-    press(&mut app, Modifiers::NONE, Key::N);
+    // The buttons say their keys; B accepts Tomas's version and moves on to the next
+    // undecided difference, a label conflict.
+    app.get_by_label_contains("Accept B: Tomas Lind");
+    press(&mut app, Modifiers::NONE, Key::B);
     let second = current_item(&app);
     assert_eq!(second.kind, ItemKind::LabelConflict);
-    click(&mut app, "Accept A: Maren Olsen");
+    // Accept Maren's with the button, undo, and keep both with K instead.
+    app.get_by_label_contains("Accept A: Maren Olsen").click();
+    app.run_steps(2);
+    assert_ne!(current_item(&app), second, "a decision moves on");
     press(&mut app, Modifiers::COMMAND, Key::Z);
-    click(&mut app, "Keep both");
-    // P goes back to the first difference.
+    press(&mut app, Modifiers::NONE, Key::P);
+    assert_eq!(current_item(&app), second);
+    press(&mut app, Modifiers::NONE, Key::K);
+    // P goes back over the second to the first difference.
+    press(&mut app, Modifiers::NONE, Key::P);
     press(&mut app, Modifiers::NONE, Key::P);
     assert_eq!(current_item(&app), first);
 

@@ -109,7 +109,6 @@ impl ArticleWay for RealView {
             reading_width: scene.reading_width,
             find_hits: &[],
             find_current: None,
-            keys_free: true,
             placing: None,
         };
         let mut actions = Vec::new();

@@ -211,14 +211,28 @@ fn kept(
             None => versions.push(vec![member]),
         }
     }
-    versions
-        .into_iter()
-        .filter(|version| match decision {
+    let (kept, dropped): (Vec<_>, Vec<_>) =
+        versions.into_iter().partition(|version| match decision {
             Decision::Accept(analyst) => version.iter().any(|m| m.analyst == analyst),
             Decision::KeepAll => true,
             Decision::Drop => false,
-        })
+        });
+    // Accepting one analyst's version keeps the others' notes too, with their names, on the
+    // first annotation kept: a note is never dropped without a word.
+    let mut dropped_notes: Vec<&super::Member> = dropped.into_iter().flatten().collect();
+    kept.into_iter()
         .map(|version| {
+            let others_noted = dropped_notes
+                .iter()
+                .any(|m| !m.annotation.note.trim().is_empty());
+            let note = if others_noted {
+                let mut noted = version.clone();
+                noted.append(&mut dropped_notes);
+                noted.sort_by_key(|m| m.analyst);
+                named_notes(&noted, analysts)
+            } else {
+                joined_notes(&version, analysts)
+            };
             let first = &version[0].annotation;
             let mut names: Vec<String> = version
                 .iter()
@@ -227,7 +241,7 @@ fn kept(
             names.dedup();
             Annotation {
                 id: unique_id(&first.id, used_ids),
-                note: joined_notes(&version, analysts),
+                note,
                 created: version
                     .iter()
                     .map(|m| m.annotation.created.as_str())
@@ -258,8 +272,14 @@ fn joined_notes(version: &[&super::Member], analysts: &[String]) -> String {
     if written.iter().all(|m| m.annotation.note == first) {
         return first.to_owned();
     }
-    written
+    named_notes(version, analysts)
+}
+
+/// Every note written in `members`, one "Name: note" line each.
+fn named_notes(members: &[&super::Member], analysts: &[String]) -> String {
+    members
         .iter()
+        .filter(|m| !m.annotation.note.trim().is_empty())
         .map(|m| format!("{}: {}", analysts[m.analyst], m.annotation.note))
         .collect::<Vec<_>>()
         .join("\n")

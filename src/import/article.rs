@@ -29,8 +29,9 @@ pub struct ImportedArticle {
 /// Makes an article from a file's bytes, read as `format`; `source` is the path as given,
 /// used in errors, for the title fallback and as [`ImportedArticle::source`].
 ///
-/// The title is, for HTML, the `<title>` or first `<h1>`; for Text and Markdown, the first
-/// non-empty line if short enough (see `title`); else the file stem of `source`.
+/// The title is, for HTML, the article's first `<h1>`, else the `<title>` without the site's
+/// name; for Text and Markdown, the headline near the top (see `title`); else the file stem of
+/// `source`.
 ///
 /// # Errors
 ///

@@ -12,8 +12,8 @@ const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 /// What [`extract`] found in an HTML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extracted {
-    /// The `<title>` text, or else the first `<h1>`'s, whitespace collapsed and trimmed;
-    /// `None` if neither has any text.
+    /// The article's headline (its first `<h1>`, else the `<title>` without the site's name),
+    /// whitespace collapsed and trimmed; `None` if neither has any text.
     pub title: Option<String>,
     /// The article's visible text: paragraphs separated by "\n\n", ending in a single "\n";
     /// empty when there is none.
@@ -90,7 +90,8 @@ fn is_candidate(article: ElementRef<'_>) -> bool {
             .any(is_furniture)
 }
 
-/// The document's title: `<title>`, else the first `<h1>` in the root, else in the document.
+/// The article's headline: the first `<h1>` of the article (the root), else the `<title>`
+/// without a site name after a separator ("Headline | Site"), else the document's first `<h1>`.
 fn title(document: &Html, root: ElementRef<'_>) -> Option<String> {
     let first = |within: ElementRef<'_>, name: &str| {
         within
@@ -101,9 +102,21 @@ fn title(document: &Html, root: ElementRef<'_>) -> Option<String> {
             .find(|text| !text.trim().is_empty())
     };
     let document_root = document.root_element();
-    first(document_root, "title")
-        .or_else(|| first(root, "h1"))
+    first(root, "h1")
+        .or_else(|| first(document_root, "title").map(|t| without_site_name(&t)))
         .or_else(|| first(document_root, "h1"))
+}
+
+/// A `<title>` without the site's name that follows a separator: "Headline | Site" → "Headline".
+fn without_site_name(title: &str) -> String {
+    [" | ", " – ", " — ", " - ", " :: ", " · "]
+        .iter()
+        .filter_map(|separator| title.rfind(separator))
+        .max()
+        .map(|at| title[..at].trim())
+        .filter(|headline| !headline.is_empty())
+        .unwrap_or(title)
+        .to_owned()
 }
 
 /// All the text in an element on one line: ASCII whitespace collapsed, trimmed.

@@ -163,9 +163,15 @@ fn picks_the_article_root() {
 #[test]
 fn titles() {
     let cases = [
+        // The article's headline wins over the page title, which often carries the site's name.
+        ("<title>\n  Budget\n  talks </title><h1>H</h1>", Some("H")),
         (
-            "<title>\n  Budget\n  talks </title><h1>H</h1>",
+            "<title>\n  Budget\n  talks | The Daily </title><p>x</p>",
             Some("Budget talks"),
+        ),
+        (
+            "<title>U.S. - China talks - Reuters</title>",
+            Some("U.S. - China talks"),
         ),
         (
             "<title> </title><p>x</p><h1>First <i>h1</i></h1><h1>Second</h1>",
@@ -192,10 +198,7 @@ fn whole_page() {
         <div class=share-tools><a>Share</a></div>\n</article>\n<footer>&copy; The Daily</footer>\n\
         </body>\n</html>\n";
     let extracted = extract(html);
-    assert_eq!(
-        extracted.title.as_deref(),
-        Some("Rates rise again | The Daily")
-    );
+    assert_eq!(extracted.title.as_deref(), Some("Rates rise again"));
     assert_eq!(
         extracted.text,
         "Rates rise again\n\nBy Ana Ruiz\n\nThe central bank raised rates by 0.25\u{a0}points on \

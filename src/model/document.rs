@@ -210,6 +210,15 @@ impl Document {
         self.relations.iter().find(|r| r.id == id)
     }
 
+    /// How many relations link annotation `id` (from or to it): what deleting it also removes.
+    #[must_use]
+    pub fn relations_linking(&self, id: &str) -> usize {
+        self.relations
+            .iter()
+            .filter(|r| r.from == id || r.to == id)
+            .count()
+    }
+
     /// The text of a char span, or `None` if the span is reversed or runs past the end.
     #[must_use]
     pub fn quote(&self, span: Span) -> Option<&str> {

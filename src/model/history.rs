@@ -1,18 +1,29 @@
 //! `Editor`: a project with unlimited undo and redo and the unsaved-changes marker — the one place
 //! the window and the command line change a project through.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::{
     Project,
     change::Change,
     edit::{self, Edit, EditError},
 };
 
+/// The source of revisions: one counter for every editor of the process, so that a view caching
+/// what it derived from one project never mistakes another (a restored, opened or imported one)
+/// for it.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
 /// One undoable step: the changes one edit made.
 #[derive(Debug, Clone)]
 struct Step {
     /// Unique per state: a step that absorbs more typing gets a new id.
     id: u64,
-    description: &'static str,
+    description: String,
     /// `Some((doc, annotation))` while note typing into this annotation may still coalesce.
     note_target: Option<(String, String)>,
     changes: Vec<Change>,
@@ -29,7 +40,8 @@ pub struct Editor {
     saved: Option<u64>,
     /// Whether the next note edit of the same annotation may join the last step.
     coalescing: bool,
-    /// Counts every change to the project (apply, undo, redo), for views that cache derived data.
+    /// Changes with every change to the project (apply, undo, redo) and differs between editors,
+    /// for views that cache derived data.
     revision: u64,
 }
 
@@ -47,7 +59,7 @@ impl Editor {
             next_id: INITIAL_STATE + 1,
             saved: Some(INITIAL_STATE),
             coalescing: false,
-            revision: 0,
+            revision: fresh_revision(),
         }
     }
 
@@ -106,7 +118,7 @@ impl Editor {
         };
         let id = self.next_id;
         self.next_id += 1;
-        self.revision += 1;
+        self.revision = fresh_revision();
         self.redo.clear();
         match self.undo.last_mut() {
             Some(last)
@@ -117,7 +129,7 @@ impl Editor {
             }
             _ => self.undo.push(Step {
                 id,
-                description: edit.describe(),
+                description: describe_step(&edit, &changes),
                 note_target,
                 changes,
             }),
@@ -136,7 +148,7 @@ impl Editor {
         }
         self.redo.push(step);
         self.coalescing = false;
-        self.revision += 1;
+        self.revision = fresh_revision();
         true
     }
 
@@ -150,11 +162,12 @@ impl Editor {
         }
         self.undo.push(step);
         self.coalescing = false;
-        self.revision += 1;
+        self.revision = fresh_revision();
         true
     }
 
-    /// A number that changes whenever the project changes (by an edit, undo or redo).
+    /// A number that changes whenever the project changes (by an edit, undo or redo), and that no
+    /// other editor of this process has had: a new project never looks like a cached old one.
     #[must_use]
     pub fn revision(&self) -> u64 {
         self.revision
@@ -162,14 +175,34 @@ impl Editor {
 
     /// What Undo would undo ("add annotation"), if anything.
     #[must_use]
-    pub fn undo_description(&self) -> Option<&'static str> {
-        self.undo.last().map(|s| s.description)
+    pub fn undo_description(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.description.as_str())
     }
 
     /// What Redo would redo, if anything.
     #[must_use]
-    pub fn redo_description(&self) -> Option<&'static str> {
-        self.redo.last().map(|s| s.description)
+    pub fn redo_description(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.description.as_str())
+    }
+}
+
+/// The name of an undo step: the edit's, and the relations it removed along with what it deleted
+/// ("delete annotation (also removes 1 relation)"), so nothing goes without a word.
+fn describe_step(edit: &Edit, changes: &[Change]) -> String {
+    let removed = changes
+        .iter()
+        .filter(|c| matches!(c, Change::RemoveRelation { .. }))
+        .count();
+    match edit {
+        Edit::DeleteRelation { .. } | Edit::UpdateText(_) | Edit::Import(_) => {
+            edit.describe().to_owned()
+        }
+        _ if removed > 0 => format!(
+            "{} (also removes {})",
+            edit.describe(),
+            super::plural::counted(removed, "relation")
+        ),
+        _ => edit.describe().to_owned(),
     }
 }
 

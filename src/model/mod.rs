@@ -15,6 +15,7 @@ pub mod nudge;
 pub mod offsets;
 mod orphan;
 mod orphan_edits;
+pub mod plural;
 mod project;
 pub mod snap;
 mod span;

@@ -92,7 +92,10 @@ fn is_emoji_like(c: char) -> bool {
 
 /// Punctuation that joins two word chars into one word: "don’t", "well-known", "3.5".
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',' | '_' | '·')
+    matches!(
+        c,
+        '\'' | '’' | '-' | '‐' | '\u{2011}' | '.' | ',' | '_' | '·'
+    )
 }
 
 /// The char before byte offset `byte`, with its byte offset.
@@ -162,6 +165,26 @@ pub fn to_words(text: &str, index: &OffsetIndex, span: Span) -> Option<Span> {
     Some(to_graphemes(text, index, words))
 }
 
+/// The word a double-click on char `at` selects: the whole word around it, also when `at` is the
+/// hyphen or apostrophe inside one ("multi-stakeholder", "don’t"). `None` on a space or on
+/// punctuation between words.
+#[must_use]
+pub fn word_at(text: &str, index: &OffsetIndex, at: usize) -> Option<Span> {
+    let inside = index
+        .byte_from_char(text, at)
+        .and_then(|byte| Some((byte, char_at(text, byte)?)))
+        .filter(|&(byte, c)| {
+            is_joiner(c)
+                && char_before(text, byte).is_some_and(|(_, b)| b.is_alphanumeric())
+                && char_at(text, byte + c.len_utf8()).is_some_and(char::is_alphanumeric)
+        });
+    let span = match inside {
+        Some(_) => Span::new(at.saturating_sub(1), at + 2),
+        None => Span::new(at, at + 1),
+    };
+    to_words(text, index, span)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +246,30 @@ mod tests {
         }
         let only_punct = Span::new(at(text, "… "), at(text, "… ") + 2);
         assert_eq!(to_words(text, &index, only_punct), None);
+    }
+
+    #[test]
+    fn a_word_is_found_wherever_in_it_the_click_lands() {
+        let text = "A multi-stakeholder, well\u{2011}known approach; don’t — ok.";
+        let index = OffsetIndex::new(text);
+        let words = [
+            ("multi-stakeholder", "multi-stakeholder"),
+            ("well\u{2011}known", "well\u{2011}known"),
+            ("don’t", "don’t"),
+        ];
+        for (word, expected) in words {
+            let start = at(text, word);
+            for offset in start..start + word.chars().count() {
+                let found = word_at(text, &index, offset).map(|s| quote(text, s));
+                assert_eq!(found.as_deref(), Some(expected), "clicked at {offset}");
+            }
+        }
+        assert_eq!(word_at(text, &index, at(text, " —")), None, "a space");
+        assert_eq!(
+            word_at(text, &index, at(text, "—")),
+            None,
+            "a dash between words"
+        );
     }
 
     proptest::proptest! {

@@ -109,4 +109,6 @@ pub enum Action {
     ShowFind,
     ShowShortcuts,
     ShowAbout,
+    /// Show File > Project settings… (titles and annotator).
+    ShowProjectSettings,
 }

@@ -27,6 +27,7 @@ use super::{
         labels::LabelsPanel,
         menu::{MenuInput, menu_bar_ui},
         orphans::orphans_ui,
+        side::{self, Side},
         status::{StatusInput, status_ui},
     },
     prefs::{Prefs, STORAGE_KEY},
@@ -100,6 +101,10 @@ pub struct MarginaliaApp {
     pub(super) export_open: bool,
     /// The orphan the next selection in the article places.
     pub(super) placing: Option<String>,
+    /// A short word in the status bar about what just happened, and until when (egui time, s).
+    pub(super) notice: Option<(String, f64)>,
+    /// Whether the left and right panels are open but folded to give the article room.
+    pub(super) folded: (bool, bool),
     applied_dark: Option<bool>,
     window_title: String,
     /// When the app was made, until the first frame reports its start-up time.
@@ -143,6 +148,8 @@ impl MarginaliaApp {
             export: ExportDialog::default(),
             export_open: false,
             placing: None,
+            notice: None,
+            folded: (false, false),
             applied_dark: None,
             window_title: String::new(),
             started: Some(std::time::Instant::now()),
@@ -173,6 +180,12 @@ impl MarginaliaApp {
     #[must_use]
     pub fn messages(&self) -> &[Message] {
         self.messages.list()
+    }
+
+    /// The status bar's word about what just happened, while it shows.
+    #[must_use]
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|(text, _)| text.as_str())
     }
 
     /// Whether the Export window is showing.
@@ -319,32 +332,39 @@ impl MarginaliaApp {
                     redo: session.curation().can_redo().then_some("decision"),
                     has_document: false,
                     comparing: true,
+                    folded: self.folded,
                 },
                 None => MenuInput {
                     undo: editor.undo_description(),
                     redo: editor.redo_description(),
                     has_document: self.doc.is_some(),
                     comparing: false,
+                    folded: self.folded,
                 },
             };
             menu_bar_ui(ui, &input, &mut self.prefs, &mut actions);
         });
+        let now = ctx.input(|i| i.time);
+        if self.notice.as_ref().is_some_and(|(_, until)| now > *until) {
+            self.notice = None;
+        }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             let input = StatusInput {
+                notice: self.notice.as_ref().map(|(text, _)| text.as_str()),
                 project: self.workspace.project(),
                 doc: self.current_doc(),
                 dirty: self.workspace.is_dirty(),
                 file: self.workspace.file(),
                 last_recovery: self.recovery.last_written(),
             };
-            status_ui(ui, &input);
+            status_ui(ui, &input, &mut actions);
         });
         if let Some(session) = &mut self.compare {
             let mut compare_actions = Vec::new();
             session.ui(ui, self.prefs.dark, &mut compare_actions, &mut actions);
             actions.extend(compare_actions.into_iter().map(Action::Compare));
         } else {
-            self.editing_ui(ui, keys_free, &mut actions);
+            self.editing_ui(ui, &mut actions);
         }
         self.files.ui(&ctx, &mut actions);
         self.export_window(&ctx, &mut actions);
@@ -371,12 +391,25 @@ impl MarginaliaApp {
         }
     }
 
-    /// The editing panels: documents and labels, annotations and details, the article.
-    fn editing_ui(&mut self, ui: &mut Ui, keys_free: bool, actions: &mut Vec<Action>) {
-        egui::Panel::left("documents-and-labels")
-            .resizable(true)
-            .default_size(250.0)
-            .show(ui, |ui| {
+    /// The editing panels: documents and labels, annotations and details, the article. The
+    /// side panels keep the widths the user gave them while the article has room for
+    /// [`side::ARTICLE_MIN_CHARS`] characters a line, and give way (narrow, then fold) when not.
+    fn editing_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let total = ui.available_width();
+        let article = side::article_min_width(ui, self.prefs.text_size, ArticleView::MARGINS);
+        let fit = side::fit(
+            total,
+            article,
+            self.prefs.left_panel,
+            self.prefs.right_panel,
+        );
+        self.folded = (
+            self.prefs.left_panel.open && fit.left.is_none(),
+            self.prefs.right_panel.open && fit.right.is_none(),
+        );
+        if let Some(width) = fit.left {
+            let max = total - article - fit.right.unwrap_or(0.0);
+            let dragged = side::show(ui, Side::Left, width, max, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("left-panel")
                     .show(ui, |ui| {
@@ -390,12 +423,20 @@ impl MarginaliaApp {
                         );
                     });
             });
-        egui::Panel::right("annotations")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| self.right_panel_ui(ui, actions));
-        egui::CentralPanel::default_margins()
-            .show(ui, |ui| self.article_ui(ui, keys_free, actions));
+            if let Some(width) = dragged {
+                self.prefs.left_panel.width = width;
+            }
+        }
+        if let Some(width) = fit.right {
+            let max = total - article - fit.left.unwrap_or(0.0);
+            let dragged = side::show(ui, Side::Right, width, max, |ui| {
+                self.right_panel_ui(ui, actions);
+            });
+            if let Some(width) = dragged {
+                self.prefs.right_panel.width = width;
+            }
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| self.article_ui(ui, actions));
     }
 
     fn right_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -423,7 +464,7 @@ impl MarginaliaApp {
             });
     }
 
-    fn article_ui(&mut self, ui: &mut Ui, keys_free: bool, actions: &mut Vec<Action>) {
+    fn article_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let project = self.workspace.project();
         let Some(doc) = self.doc.as_deref().and_then(|d| project.document(d)) else {
             ui.centered_and_justified(|ui| {
@@ -458,10 +499,17 @@ impl MarginaliaApp {
             reading_width: self.prefs.reading_width,
             find_hits,
             find_current,
-            keys_free,
             placing: self.placing.as_deref(),
         };
         view.ui(ui, &input, actions);
+    }
+
+    /// Says `text` in the status bar for a while.
+    pub(super) fn notify(&mut self, text: String, ctx: &Context) {
+        const NOTICE_SECONDS: f64 = 12.0;
+        let until = ctx.input(|i| i.time) + NOTICE_SECONDS;
+        self.notice = Some((text, until));
+        ctx.request_repaint_after(Duration::from_secs_f64(NOTICE_SECONDS));
     }
 
     /// The folder dialogs start in: the project's folder, else the current one.

@@ -7,11 +7,14 @@ use eframe::egui::Context;
 use super::{
     action::{Action, FileRequest},
     app::MarginaliaApp,
-    dialogs::modals::{Answer, Modal, Pending},
+    dialogs::modals::{Answer, Modal, Pending, ProjectSettings},
 };
 use crate::{
     clock::now_rfc3339,
-    model::{Edit, Label, LabelRemoval, edit::new_annotation, ids, label::next_free_color, nudge},
+    model::{
+        Edit, Label, LabelRemoval, edit::new_annotation, ids, label::next_free_color, nudge,
+        plural::counted,
+    },
 };
 
 impl MarginaliaApp {
@@ -45,8 +48,19 @@ impl MarginaliaApp {
             }
             Action::Reveal(id) => self.reveal(&id, ctx),
             Action::Delete(id) => {
+                let linked = self.current_doc().map_or(0, |d| d.relations_linking(&id));
                 if self.edit(Edit::DeleteAnnotation { doc, id }) {
                     self.selected = None;
+                    if linked > 0 {
+                        let relations = counted(linked, "relation");
+                        self.notify(
+                            format!(
+                                "Deleted the annotation and the {relations} that linked it; \
+                                 Ctrl+Z restores both"
+                            ),
+                            ctx,
+                        );
+                    }
                 }
             }
             Action::Relabel { id, label } => {
@@ -130,6 +144,10 @@ impl MarginaliaApp {
             Action::ShowFind => self.find.show(),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::ShowAbout => self.modal = Some(Modal::About),
+            Action::ShowProjectSettings => {
+                let settings = ProjectSettings::of(self.workspace.project());
+                self.modal = Some(Modal::ProjectSettings(settings));
+            }
         }
     }
 
@@ -189,6 +207,32 @@ impl MarginaliaApp {
         }
     }
 
+    /// Applies File > Project settings…: each change is an undoable edit.
+    fn apply_settings(&mut self, settings: ProjectSettings) {
+        let meta = self.workspace.project().meta();
+        let (title, annotator) = (settings.title.trim(), settings.annotator.trim());
+        if title != meta.title || annotator != meta.annotator {
+            self.edit(Edit::SetProjectInfo {
+                title: title.to_owned(),
+                annotator: annotator.to_owned(),
+            });
+        }
+        for (id, title) in settings.documents {
+            let title = title.trim();
+            let changed = self
+                .workspace
+                .project()
+                .document(&id)
+                .is_some_and(|d| d.title() != title);
+            if changed {
+                self.edit(Edit::RetitleDocument {
+                    id,
+                    title: title.to_owned(),
+                });
+            }
+        }
+    }
+
     fn ask_remove_label(&mut self, id: String) {
         let project = self.workspace.project();
         let Some(label) = project.label(&id) else {
@@ -233,6 +277,7 @@ impl MarginaliaApp {
                 self.apply(Action::RemoveLabelConfirmed { id, removal }, ctx);
             }
             Answer::Restore(path) => self.restore_recovery(&path),
+            Answer::ProjectSettings(settings) => self.apply_settings(settings),
             Answer::DiscardRecovery(path) => self.remove_recovery_file(&path),
             Answer::Close => {}
         }

@@ -1,5 +1,5 @@
-//! Colours of labels on screen: the label's own colour for chips, underlines and margin stripes,
-//! and a translucent fill behind highlighted text that keeps the text readable in both themes.
+//! Colours of labels on screen: the label's own colour for chips, bands and margin stripes, and
+//! a translucent fill behind highlighted text that keeps the text readable in both themes.
 
 use eframe::egui::Color32;
 
@@ -16,26 +16,24 @@ pub fn label_color(label: &Label) -> Color32 {
         .map_or(FALLBACK, |[r, g, b]| Color32::from_rgb(r, g, b))
 }
 
-/// The background behind text covered by annotations of `colors` (one entry per covering
-/// annotation): their average, more opaque the more annotations overlap, lighter on a light
-/// theme than on a dark one so that the text colour keeps its contrast.
+/// The background behind text whose innermost annotation has label colour `color`: translucent,
+/// lighter on a light theme than on a dark one so that the text colour keeps its contrast.
+/// Overlaps never mix fills; outer annotations show as bands (see the article's decorations).
 #[must_use]
-pub fn highlight_fill(colors: &[Color32], dark: bool) -> Color32 {
-    if colors.is_empty() {
-        return Color32::TRANSPARENT;
+pub fn highlight_fill(color: Color32, dark: bool) -> Color32 {
+    let alpha: f32 = if dark { 0.42 } else { 0.24 };
+    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), (alpha * 255.0) as u8)
+}
+
+/// A label colour as drawn for a band or stripe on the theme's background: on a dark theme a
+/// little lighter, so that dark label colours (a deep blue) do not sink into the panel.
+#[must_use]
+pub fn band_color(color: Color32, dark: bool) -> Color32 {
+    if !dark {
+        return color;
     }
-    let n = colors.len() as u32;
-    let sum = colors.iter().fold([0u32; 3], |acc, c| {
-        [
-            acc[0] + u32::from(c.r()),
-            acc[1] + u32::from(c.g()),
-            acc[2] + u32::from(c.b()),
-        ]
-    });
-    let [r, g, b] = sum.map(|v| (v / n) as u8);
-    let base: f32 = if dark { 0.38 } else { 0.26 };
-    let alpha = (base + 0.10 * (n - 1).min(3) as f32).min(0.6);
-    Color32::from_rgba_unmultiplied(r, g, b, (alpha * 255.0) as u8)
+    let lift = |v: u8| v + ((255 - v) as f32 * 0.25) as u8;
+    Color32::from_rgb(lift(color.r()), lift(color.g()), lift(color.b()))
 }
 
 #[cfg(test)]
@@ -43,14 +41,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn overlapping_annotations_give_a_stronger_mixed_fill() {
-        let one = highlight_fill(&[Color32::from_rgb(200, 0, 0)], false);
-        let two = highlight_fill(
-            &[Color32::from_rgb(200, 0, 0), Color32::from_rgb(0, 0, 200)],
-            false,
+    fn a_fill_keeps_its_label_colour_and_is_stronger_on_a_dark_theme() {
+        let red = Color32::from_rgb(200, 0, 0);
+        let (light, dark) = (highlight_fill(red, false), highlight_fill(red, true));
+        assert!(dark.a() > light.a());
+        assert_eq!(
+            light,
+            Color32::from_rgba_unmultiplied(200, 0, 0, light.a()),
+            "no other colour mixed in"
         );
-        assert!(two.a() > one.a());
-        assert_eq!(highlight_fill(&[], true), Color32::TRANSPARENT);
+        assert!(band_color(Color32::from_rgb(0, 0x72, 0xB2), true).b() > 0xB2);
+        assert_eq!(band_color(red, false), red);
         assert_eq!(label_color(&Label::new("x", "X", "nonsense")), FALLBACK);
     }
 }

@@ -201,14 +201,20 @@ impl MarginaliaApp {
             return;
         };
         match session.save_merged(path) {
-            Ok(()) => self.messages.info(
-                "Merged project saved",
-                format!(
-                    "Saved to {}. The compared projects were not changed. Items still undecided \
-                     were left out.",
-                    path.display()
-                ),
-            ),
+            Ok(()) => {
+                let undecided = match session.curation().undecided() {
+                    0 => String::new(),
+                    1 => " The 1 item still undecided was left out.".to_owned(),
+                    n => format!(" The {n} items still undecided were left out."),
+                };
+                self.messages.info(
+                    "Merged project saved",
+                    format!(
+                        "Saved to {}. The compared projects were not changed.{undecided}",
+                        path.display()
+                    ),
+                );
+            }
             Err(e) => self.messages.error(
                 format!("Could not save to {}", path.display()),
                 format!("{e}\n\nYour decisions are still here. Choose another place with Save merged project as…."),

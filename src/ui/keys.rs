@@ -1,6 +1,7 @@
-//! Keys that act on the whole window: file and history shortcuts, and the keys for the selected
-//! annotation (Delete, 1–9 to relabel, Alt+arrows to move its boundaries). Also the window's
-//! close button, which the unsaved-changes guard can hold back.
+//! Keys that act on the whole window: the label palette's keys (which win over any text field),
+//! file and history shortcuts, and the keys for the selected annotation (Delete, 1–9 to relabel,
+//! Alt+arrows to move its boundaries) when no text field has the focus. Also the window's close
+//! button, which the unsaved-changes guard can hold back.
 
 use eframe::egui::{Context, Key, Modifiers, ViewportCommand};
 
@@ -31,9 +32,31 @@ impl MarginaliaApp {
             (shortcuts::EXPORT, Action::ShowExport),
         ];
         let blocked = self.modal.is_some() || self.files.busy() || self.export_open;
+        // The palette's keys first, before any panel (and its text fields) sees them.
+        if !blocked
+            && self.compare.is_none()
+            && let Some(view) = self.doc.as_ref().and_then(|d| self.views.get_mut(d))
+        {
+            view.palette_keys(ctx, self.workspace.project(), actions);
+        }
         for (shortcut, action) in shortcut_actions {
             if !blocked && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 actions.push(action);
+            }
+        }
+        // With Shift first: a shortcut without Shift also matches the shifted keys.
+        for (shortcut, open) in [
+            (
+                shortcuts::TOGGLE_RIGHT_PANEL,
+                &mut self.prefs.right_panel.open,
+            ),
+            (
+                shortcuts::TOGGLE_LEFT_PANEL,
+                &mut self.prefs.left_panel.open,
+            ),
+        ] {
+            if !blocked && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                *open = !*open;
             }
         }
         if !keys_free || blocked {
@@ -49,8 +72,8 @@ impl MarginaliaApp {
                 actions.push(action);
             }
         }
-        if self.compare.is_some() {
-            super::compare::CompareSession::keys(ctx, actions);
+        if let Some(session) = &self.compare {
+            session.keys(ctx, actions);
             return;
         }
         // Escape stops placing an orphan (a selection in progress takes Escape first).

@@ -1,9 +1,11 @@
 //! The window's preferences, remembered between runs through eframe's storage: theme, text
-//! size, reading width, snapping, recent projects and the last project open.
+//! size, reading width, snapping, recent projects, the last project open, and the side panels.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use super::panels::side::PanelPrefs;
 
 /// The storage key the preferences live under.
 pub const STORAGE_KEY: &str = "marginalia.prefs";
@@ -27,6 +29,9 @@ pub struct Prefs {
     /// Most recent first.
     pub recent: Vec<PathBuf>,
     pub last_project: Option<PathBuf>,
+    /// The documents-and-labels panel (left) and the annotations panel (right).
+    pub left_panel: PanelPrefs,
+    pub right_panel: PanelPrefs,
 }
 
 impl Default for Prefs {
@@ -38,6 +43,14 @@ impl Default for Prefs {
             snap_words: true,
             recent: Vec::new(),
             last_project: None,
+            left_panel: PanelPrefs {
+                open: true,
+                width: 250.0,
+            },
+            right_panel: PanelPrefs {
+                open: true,
+                width: 320.0,
+            },
         }
     }
 }

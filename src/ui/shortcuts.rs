@@ -30,10 +30,13 @@ pub const REDO: KeyboardShortcut = command_shift(Key::Z);
 pub const REDO_ALT: KeyboardShortcut = command(Key::Y);
 pub const FIND: KeyboardShortcut = command(Key::F);
 pub const EXPORT: KeyboardShortcut = command(Key::E);
+/// Show or hide the documents-and-labels panel (left) and the annotations panel (right).
+pub const TOGGLE_LEFT_PANEL: KeyboardShortcut = command(Key::B);
+pub const TOGGLE_RIGHT_PANEL: KeyboardShortcut = command_shift(Key::B);
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
 /// Every gesture and key, for the help window: (keys, what they do).
-pub const HELP_TABLE: [(&str, &str); 23] = [
+pub const HELP_TABLE: &[(&str, &str)] = &[
     (
         "Drag over text",
         "Select a passage (grows to whole words with View > Snap to words)",
@@ -56,7 +59,10 @@ pub const HELP_TABLE: [(&str, &str); 23] = [
         "Right-click a highlight",
         "Relabel, edit note, copy quote, delete",
     ),
-    ("Delete / Backspace", "Delete the selected annotation"),
+    (
+        "Delete / Backspace",
+        "Delete the selected annotation (and the relations that link it)",
+    ),
     (
         "Alt+← / Alt+→",
         "Move the selected annotation's start by a word",
@@ -75,7 +81,25 @@ pub const HELP_TABLE: [(&str, &str); 23] = [
         "Export… (CSV, brat, W3C, REFI-QDA, HTML report and more)",
     ),
     ("Ctrl+Q", "Quit"),
+    ("Ctrl+B", "Show or hide the documents and labels panel"),
+    ("Ctrl+Shift+B", "Show or hide the annotations panel"),
+    (
+        "Ctrl++ / Ctrl+− / Ctrl+0",
+        "Zoom the whole window in / out / back to 100 %",
+    ),
     ("F1", "Keyboard shortcuts"),
+    ("Compare: N / P", "Next / previous difference"),
+    (
+        "Compare: A / B / C …",
+        "Accept that analyst's version of the current difference",
+    ),
+    ("Compare: K", "Keep both (all) versions"),
+    ("Compare: X", "Drop the difference"),
+    ("Compare: U", "Undecide it again"),
+    (
+        "Tab (in a typed path)",
+        "Complete the file or folder name; the matching files are listed",
+    ),
     (
         "Drop a file on the window",
         "A project opens; an article is added to the project",

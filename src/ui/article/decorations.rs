@@ -1,5 +1,5 @@
-//! What is drawn around a block's text: the mouse selection, find hits, an underline and a
-//! margin stripe per annotation (one lane each, so overlaps stay apart), the selected
+//! What is drawn around a block's text: the mouse selection, find hits, a band under the text and
+//! a margin stripe per annotation in its label's colour (one lane each, so overlaps stay apart), the selected
 //! annotation's outline and the flash of a revealed one. Offsets are chars of the document.
 
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use eframe::egui::{
 use super::{MARGIN, blocks::Block, geometry::range_rects, lanes::Lanes};
 use crate::{
     model::{Annotation, Document, Project, Span},
-    ui::colors::label_color,
+    ui::colors::{band_color, label_color},
 };
 
 /// Width of a margin stripe and the gap between lanes, in points.
@@ -19,6 +19,11 @@ const STRIPE: f32 = 3.0;
 const LANE: f32 = 5.0;
 /// Lanes shown; deeper nesting shares the last lane.
 const MAX_LANES: usize = 6;
+/// Height of an annotation's band under the text, the gap between stacked bands, and how many
+/// heights there are (deeper nesting shares the last), in points.
+const BAND: f32 = 2.5;
+const BAND_GAP: f32 = 1.0;
+const BAND_LEVELS: usize = 3;
 
 /// Painting helpers for one laid-out block at screen position `at`.
 pub struct Marks<'a> {
@@ -90,12 +95,18 @@ impl Marks<'_> {
             let color = project
                 .label(&annotation.label)
                 .map_or(Color32::GRAY, label_color);
+            let color = band_color(color, self.visuals.dark_mode);
             let lane = lanes.of(index).unwrap_or(0).min(MAX_LANES - 1);
             let rects = self.rects(annotation.span());
+            // A solid band under the text in the label's own colour, one height per lane: an
+            // outer annotation stays visible where an inner one takes the fill.
+            let band = (lane.min(BAND_LEVELS - 1)) as f32 * (BAND + BAND_GAP);
             for rect in &rects {
-                let y = rect.max.y - 2.0 - (lane % 3) as f32 * 2.5;
+                let bottom = rect.max.y - 1.0 - band;
+                let band_rect =
+                    Rect::from_min_max(pos2(rect.min.x, bottom - BAND), pos2(rect.max.x, bottom));
                 self.painter
-                    .hline(rect.x_range(), y, Stroke::new(1.5, color));
+                    .rect_filled(band_rect, CornerRadius::ZERO, color);
             }
             let (Some(first), Some(last)) = (rects.first(), rects.last()) else {
                 continue;

@@ -1,6 +1,6 @@
 //! How a block of the article is laid out: its text cut at every annotation boundary, each
-//! piece with the blended fill of the labels covering it, headings (`#` lines of Markdown) set
-//! larger. Offsets are chars of the document text unless named `byte`.
+//! piece filled with the colour of its innermost annotation, headings (`#` lines of Markdown) set
+//! larger and shown without their `#` markers. Offsets are chars of the document text unless named `byte`.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -39,48 +39,43 @@ pub struct Piece {
     pub fill: Color32,
 }
 
-/// The pieces of `block` that some annotation covers, in order.
+/// The pieces of `block` that some annotation covers, in order, each filled with the colour of
+/// its innermost annotation (the shortest covering it). Colours are never mixed: the outer
+/// annotations of a nested or crossing passage show as bands under the text
+/// (`decorations.rs`), so every label stays recognisable.
 #[must_use]
 pub fn pieces(project: &Project, doc: &Document, block: &Block, dark: bool) -> Vec<Piece> {
-    let covering: Vec<(Span, Color32)> = doc
+    let covering: Vec<(Span, usize, Color32)> = doc
         .annotations_in(block.span)
         .map(|a| {
             let color = project.label(&a.label).map_or(Color32::GRAY, label_color);
-            (
-                Span::new(a.start.max(block.span.start), a.end.min(block.span.end)),
-                color,
-            )
+            let clipped = Span::new(a.start.max(block.span.start), a.end.min(block.span.end));
+            (clipped, a.span().len(), color)
         })
-        .filter(|(span, _)| span.start < span.end)
+        .filter(|(span, _, _)| span.start < span.end)
         .collect();
     if covering.is_empty() {
         return Vec::new();
     }
     let mut cuts: Vec<usize> = covering
         .iter()
-        .flat_map(|(s, _)| [s.start, s.end])
+        .flat_map(|(s, _, _)| [s.start, s.end])
         .collect();
     cuts.sort_unstable();
     cuts.dedup();
-    let mut pieces = Vec::new();
-    let mut colors = Vec::new();
-    for pair in cuts.windows(2) {
-        let span = Span::new(pair[0], pair[1]);
-        colors.clear();
-        colors.extend(
+    cuts.windows(2)
+        .filter_map(|pair| {
+            let span = Span::new(pair[0], pair[1]);
             covering
                 .iter()
-                .filter(|(s, _)| s.start <= span.start && span.end <= s.end)
-                .map(|(_, c)| *c),
-        );
-        if !colors.is_empty() {
-            pieces.push(Piece {
-                span,
-                fill: highlight_fill(&colors, dark),
-            });
-        }
-    }
-    pieces
+                .filter(|(s, _, _)| s.start <= span.start && span.end <= s.end)
+                .min_by_key(|(s, len, _)| (*len, std::cmp::Reverse(s.start)))
+                .map(|(_, _, color)| Piece {
+                    span,
+                    fill: highlight_fill(*color, dark),
+                })
+        })
+        .collect()
 }
 
 /// The Markdown heading level of a line (`# ` → 1 … `###### ` → 6), if it is one.
@@ -88,6 +83,39 @@ pub fn pieces(project: &Project, doc: &Document, block: &Block, dark: bool) -> V
 pub fn heading_level(line: &str) -> Option<usize> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     ((1..=6).contains(&hashes) && line[hashes..].starts_with(' ')).then_some(hashes)
+}
+
+/// Draws the first `bytes` of the job's text (a heading's `## ` marker) at no width and in no
+/// colour: the reader sees the heading alone, and the galley keeps one glyph per char of the
+/// stored text, so offsets stay those of the document.
+fn hide_prefix(job: &mut LayoutJob, bytes: usize) {
+    let mut sections = Vec::with_capacity(job.sections.len() + 1);
+    for section in job.sections.drain(..) {
+        let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
+        if start < bytes {
+            let hidden_end = end.min(bytes);
+            let format = TextFormat {
+                font_id: FontId::proportional(0.1),
+                color: Color32::TRANSPARENT,
+                background: Color32::TRANSPARENT,
+                ..section.format.clone()
+            };
+            sections.push(LayoutSection {
+                leading_space: 0.0,
+                byte_range: ByteIndex(start)..ByteIndex(hidden_end),
+                format,
+            });
+            if hidden_end < end {
+                sections.push(LayoutSection {
+                    byte_range: ByteIndex(hidden_end)..ByteIndex(end),
+                    ..section
+                });
+            }
+        } else {
+            sections.push(section);
+        }
+    }
+    job.sections = sections;
 }
 
 /// The font size of a block: larger for headings.
@@ -193,6 +221,9 @@ pub fn block_job(
         at = end;
     }
     push(&mut job, at..line.len(), &plain);
+    if let Some(level) = heading_level(line) {
+        hide_prefix(&mut job, level + 1);
+    }
     if job.sections.is_empty() {
         job.sections.push(LayoutSection {
             leading_space: 0.0,
@@ -247,7 +278,11 @@ mod tests {
         let pieces = pieces(project, doc, block, false);
         let spans: Vec<_> = pieces.iter().map(|p| (p.span.start, p.span.end)).collect();
         assert_eq!(spans, [(3, 10), (10, 14), (14, 18)]);
-        assert!(pieces[1].fill.a() > pieces[0].fill.a());
+        // Where they cross, the shorter (norm) fills; the colours are never mixed.
+        let [claim, norm] = ["claim", "norm"]
+            .map(|id| highlight_fill(label_color(project.label(id).unwrap()), false));
+        let fills: Vec<Color32> = pieces.iter().map(|p| p.fill).collect();
+        assert_eq!(fills, [claim, norm, norm]);
 
         let job = block_job(text, block, &pieces, &typography());
         let mut at = 0;

@@ -41,8 +41,6 @@ pub struct ViewInput<'a> {
     /// Find hits (chars) in order, and the one stepped to.
     pub find_hits: &'a [Span],
     pub find_current: Option<usize>,
-    /// Whether single keys (1–9, Escape) are free for the view (no text field has focus).
-    pub keys_free: bool,
     /// The orphan a finished selection places, instead of tagging.
     pub placing: Option<&'a str>,
 }
@@ -76,6 +74,8 @@ pub struct ArticleView {
     /// Screen position of the column's top-left last frame.
     column_origin: Option<Pos2>,
     viewport_height: f32,
+    /// The top of the article's visible area on screen last frame.
+    visible_top: f32,
 }
 
 impl ArticleView {
@@ -98,8 +98,13 @@ impl ArticleView {
             flash: None,
             column_origin: None,
             viewport_height: 600.0,
+            visible_top: 0.0,
         }
     }
+
+    /// The room the view needs beside its reading column: the margins either side, and the
+    /// central panel's own margins (points).
+    pub const MARGINS: f32 = 2.0 * MARGIN + 16.0;
 
     /// The SHA-256 of the text this view laid out (see [`Document::text_sha256`]).
     #[must_use]
@@ -169,18 +174,26 @@ impl ArticleView {
             self.viewport_height = viewport.height();
             self.content_ui(ui, viewport, input, &typography, actions);
         });
-        if input.keys_free {
-            self.keys(ui, input, actions);
-        }
         if let Some(span) = self.palette {
-            let at = self.char_rect(span.end).map(|r| r.left_bottom());
-            if let Some(at) = at {
-                palette::ui(ui.ctx(), at, input.project, span, actions);
+            if let Some(place) = self.palette_place(span) {
+                palette::ui(ui.ctx(), place, input.project, span, actions);
             }
             if actions.iter().any(|a| matches!(a, Action::Tag { .. })) {
                 self.clear_selection();
             }
         }
+    }
+
+    /// Where the palette for `span` goes: above the selection's first line, so that it covers
+    /// neither the selection nor the line below (where a Shift+click extends it); below the
+    /// last line only when there is no room above in view.
+    fn palette_place(&self, span: Span) -> Option<palette::Place> {
+        let first = self.char_rect(span.start)?;
+        if first.top() - palette::HEIGHT_GUESS > self.visible_top {
+            return Some(palette::Place::Above(first.left_top()));
+        }
+        let last = self.char_rect(span.end)?;
+        Some(palette::Place::Below(last.left_bottom()))
     }
 
     /// Top of char `offset` relative to the content's top, in points.
@@ -218,6 +231,7 @@ impl ArticleView {
         let left = ((full_width - typography.wrap_width) / 2.0).max(MARGIN);
         let origin = rect.min + vec2(left, TOP_PAD);
         self.column_origin = Some(origin);
+        self.visible_top = ui.clip_rect().top();
 
         // Lay out the blocks in view, then paint them.
         let painter = ui.painter_at(ui.clip_rect());
@@ -320,6 +334,13 @@ impl ArticleView {
                 .or(pointer)
                 .map(|p| self.layout.cursor_at(local(p)));
             if let Some(at) = at {
+                // The article takes the keys from here on: a note or name field elsewhere must
+                // not go on receiving them unseen.
+                ui.memory_mut(|m| {
+                    if let Some(focused) = m.focused() {
+                        m.surrender_focus(focused);
+                    }
+                });
                 self.palette = None;
                 self.selection = match self.selection {
                     Some(s) if shift => Some(Selection { head: at, ..s }),
@@ -365,8 +386,7 @@ impl ArticleView {
         }
         if response.double_clicked()
             && let Some(c) = pointer.and_then(|p| self.layout.char_under(local(p)))
-            && let Some(word) =
-                snap::to_words(input.doc.text(), input.doc.offsets(), Span::new(c, c + 1))
+            && let Some(word) = snap::word_at(input.doc.text(), input.doc.offsets(), c)
         {
             self.finish_selection(word, input, actions);
         }
@@ -458,23 +478,37 @@ impl ArticleView {
             }
         }
         if let Some(id) = self.context_target.clone() {
-            response.context_menu(|ui| palette::context_menu_ui(ui, input.project, &id, actions));
+            response.context_menu(|ui| {
+                palette::context_menu_ui(ui, input.project, input.doc, &id, actions)
+            });
         }
     }
 
-    /// 1–9 tag the selection with the label of that key; Escape drops the selection.
-    fn keys(&mut self, ui: &Ui, input: &ViewInput<'_>, actions: &mut Vec<Action>) {
-        let Some(span) = self.selection().filter(|_| !self.dragging) else {
+    /// While the palette shows, its keys belong to it, whatever has the keyboard focus: 1–9 tag
+    /// the selection with the label of that key, Escape drops the selection. The window calls
+    /// this before any panel is drawn, so no text field sees these keys first.
+    pub fn palette_keys(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(span) = self.palette.filter(|_| !self.dragging) else {
             return;
         };
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
             self.clear_selection();
             return;
         }
         for (key, digit) in DIGIT_KEYS {
-            if let Some(label) = input.project.label_for_key(digit)
-                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+            if let Some(label) = project.label_for_key(digit)
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
             {
+                // The typed character goes with the key: no text field may receive it.
+                ctx.input_mut(|i| {
+                    i.events
+                        .retain(|e| !matches!(e, egui::Event::Text(t) if t.starts_with(digit)));
+                });
                 actions.push(Action::Tag {
                     span,
                     label: label.id.clone(),

@@ -1,11 +1,12 @@
 //! The differences panel of the compare view: counts, the list of differences, the current one
-//! with every analyst's version, and the curation buttons (accept one side, keep all, drop).
+//! with the curation buttons (accept one side, keep all, drop, each with its key) and every
+//! analyst's version.
 
 use std::path::Path;
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::CompareAction;
+use super::{CompareAction, decision_keys};
 use crate::{
     compare::{Comparison, Curation, Decision, Item, ItemKind, analyst_letter as letter},
     model::Label,
@@ -150,7 +151,8 @@ pub fn differences_ui(
         });
 }
 
-/// The current item: every analyst's version and the decision buttons.
+/// The current item: the decision buttons first, each with its key, so that they stay in place
+/// whatever the length of the quotes below them; then every analyst's version.
 fn current_ui(ui: &mut Ui, input: &PanelInput<'_>, index: usize, actions: &mut Vec<CompareAction>) {
     let doc = &input.comparison.documents[input.doc];
     let Some(item) = doc.items.get(index) else {
@@ -163,6 +165,42 @@ fn current_ui(ui: &mut Ui, input: &PanelInput<'_>, index: usize, actions: &mut V
         item.span.start,
         item.span.end
     ));
+    let decided = input.curation.decision((input.doc, index));
+    ui.label(format!("Decision: {}", decision_text(decided, names.len())));
+    ui.horizontal_wrapped(|ui| {
+        for (key, decision) in decision_keys(names.len()) {
+            let text = match decision {
+                Some(Decision::Accept(analyst)) => {
+                    format!("Accept {}: {}", letter(analyst), names[analyst])
+                }
+                Some(Decision::KeepAll) if names.len() == 2 => "Keep both".to_owned(),
+                Some(Decision::KeepAll) => "Keep all".to_owned(),
+                Some(Decision::Drop) => "Drop".to_owned(),
+                None => "Undecide".to_owned(),
+            };
+            let button = egui::Button::selectable(decision.is_some() && decided == decision, text)
+                .shortcut_text(key.name());
+            if ui
+                .add_enabled(decision.is_some() || decided.is_some(), button)
+                .on_hover_text(format!("Key {}", key.name()))
+                .clicked()
+            {
+                actions.push(CompareAction::Decide(index, decision));
+            }
+        }
+    });
+    ui.weak("After a decision the next undecided difference is shown.");
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("current-versions")
+        .max_height(220.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| versions_ui(ui, input, item));
+}
+
+/// Every analyst's version of `item`: label, offsets, quote and note.
+fn versions_ui(ui: &mut Ui, input: &PanelInput<'_>, item: &Item) {
+    let names = &input.comparison.analysts;
     for (analyst, name) in names.iter().enumerate() {
         let members: Vec<_> = item
             .members
@@ -191,40 +229,4 @@ fn current_ui(ui: &mut Ui, input: &PanelInput<'_>, index: usize, actions: &mut V
             }
         }
     }
-    let decided = input.curation.decision((input.doc, index));
-    ui.label(format!("Decision: {}", decision_text(decided, names.len())));
-    ui.horizontal_wrapped(|ui| {
-        for (analyst, name) in names.iter().enumerate() {
-            let text = format!("Accept {}: {name}", letter(analyst));
-            if ui
-                .selectable_label(decided == Some(Decision::Accept(analyst)), text)
-                .clicked()
-            {
-                actions.push(CompareAction::Decide(
-                    index,
-                    Some(Decision::Accept(analyst)),
-                ));
-            }
-        }
-        let keep = if names.len() == 2 {
-            "Keep both"
-        } else {
-            "Keep all"
-        };
-        if ui
-            .selectable_label(decided == Some(Decision::KeepAll), keep)
-            .clicked()
-        {
-            actions.push(CompareAction::Decide(index, Some(Decision::KeepAll)));
-        }
-        if ui
-            .selectable_label(decided == Some(Decision::Drop), "Drop")
-            .clicked()
-        {
-            actions.push(CompareAction::Decide(index, Some(Decision::Drop)));
-        }
-        if decided.is_some() && ui.button("Undecide").clicked() {
-            actions.push(CompareAction::Decide(index, None));
-        }
-    });
 }

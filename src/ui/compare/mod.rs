@@ -20,6 +20,34 @@ use crate::{
 };
 use text_view::TextView;
 
+/// The keys that decide the current difference among `analysts` analysts: A, B, C… (the
+/// analyst's letter, up to H) accept that analyst's version, K keeps all, X drops, U undecides.
+#[must_use]
+pub fn decision_keys(analysts: usize) -> Vec<(Key, Option<Decision>)> {
+    const LETTERS: [Key; 8] = [
+        Key::A,
+        Key::B,
+        Key::C,
+        Key::D,
+        Key::E,
+        Key::F,
+        Key::G,
+        Key::H,
+    ];
+    let mut keys: Vec<(Key, Option<Decision>)> = LETTERS
+        .iter()
+        .take(analysts)
+        .enumerate()
+        .map(|(analyst, &key)| (key, Some(Decision::Accept(analyst))))
+        .collect();
+    keys.extend([
+        (Key::K, Some(Decision::KeepAll)),
+        (Key::X, Some(Decision::Drop)),
+        (Key::U, None),
+    ]);
+    keys
+}
+
 /// How the analysts' versions are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -184,6 +212,9 @@ impl CompareSession {
             CompareAction::Decide(item, decision) => {
                 self.curation.decide((self.doc, item), decision);
                 self.unsaved_decisions = true;
+                if decision.is_some() {
+                    self.to_next_undecided(item);
+                }
             }
             CompareAction::AcceptAllAgreements => {
                 if self.curation.accept_all_agreements(&self.comparison) > 0 {
@@ -230,14 +261,39 @@ impl CompareSession {
         }
     }
 
-    /// The single-key shortcuts of the view (n / p), when no text field has focus.
-    pub fn keys(ctx: &Context, actions: &mut Vec<crate::ui::action::Action>) {
+    /// After a decision on `item`: the next undecided difference after it (wrapping round)
+    /// becomes current; with none left, `item` stays current.
+    fn to_next_undecided(&mut self, item: usize) {
+        let undecided: Vec<usize> = self.comparison.documents[self.doc]
+            .differences()
+            .map(|(i, _)| i)
+            .filter(|&i| self.curation.decision((self.doc, i)).is_none())
+            .collect();
+        let next = undecided.iter().find(|&&i| i > item).or(undecided.first());
+        if let Some(&next) = next {
+            self.current = Some(next);
+            self.view.scroll_to(next);
+        }
+    }
+
+    /// The single-key shortcuts of the view, when no text field has focus: N / P step through
+    /// the differences, and for the current one A, B, C… accept that analyst's version,
+    /// K keeps all, X drops, U undecides (see [`decision_keys`]).
+    pub fn keys(&self, ctx: &Context, actions: &mut Vec<crate::ui::action::Action>) {
         use crate::ui::action::Action;
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N)) {
             actions.push(Action::Compare(CompareAction::Step(true)));
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::P)) {
             actions.push(Action::Compare(CompareAction::Step(false)));
+        }
+        let Some(item) = self.current else {
+            return;
+        };
+        for (key, decision) in decision_keys(self.comparison.analysts.len()) {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                actions.push(Action::Compare(CompareAction::Decide(item, decision)));
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 //! The questions the window asks before going on — unsaved changes (Save / Discard / Cancel),
-//! what to do with a deleted label's annotations, whether to restore a recovery copy — and the
-//! help and about windows.
+//! what to do with a deleted label's annotations, whether to restore a recovery copy — the
+//! project settings (titles and annotator), and the help and about windows.
 
 use std::path::PathBuf;
 
@@ -40,8 +40,35 @@ pub enum Modal {
         path: PathBuf,
         written: String,
     },
+    /// The project's title and annotator, and its documents' titles, being edited.
+    ProjectSettings(ProjectSettings),
     Shortcuts,
     About,
+}
+
+/// What File > Project settings… edits: the project's title, who is annotating (recorded in
+/// the project), and each document's title, as `(id, title)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectSettings {
+    pub title: String,
+    pub annotator: String,
+    pub documents: Vec<(String, String)>,
+}
+
+impl ProjectSettings {
+    /// The settings as `project` has them now.
+    #[must_use]
+    pub fn of(project: &Project) -> Self {
+        Self {
+            title: project.meta().title.clone(),
+            annotator: project.meta().annotator.clone(),
+            documents: project
+                .documents()
+                .iter()
+                .map(|d| (d.id().to_owned(), d.title().to_owned()))
+                .collect(),
+        }
+    }
 }
 
 /// The answer to a modal.
@@ -57,6 +84,8 @@ pub enum Answer {
     },
     Restore(PathBuf),
     DiscardRecovery(PathBuf),
+    /// Apply these project settings.
+    ProjectSettings(ProjectSettings),
     /// Close without doing anything (Cancel, Escape, Close, or “Decide later”).
     Close,
 }
@@ -176,14 +205,60 @@ impl Modal {
                         }
                     });
                 }
+                Self::ProjectSettings(settings) => {
+                    ui.heading("Project settings");
+                    Grid::new("project-settings").num_columns(2).show(ui, |ui| {
+                        let caption = ui.label("Project title:");
+                        ui.add(egui::TextEdit::singleline(&mut settings.title).desired_width(320.0))
+                            .labelled_by(caption.id);
+                        ui.end_row();
+                        let caption = ui.label("Annotator:");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut settings.annotator)
+                                .desired_width(320.0)
+                                .hint_text("Your name, recorded in the project"),
+                        )
+                        .labelled_by(caption.id);
+                        ui.end_row();
+                    });
+                    if !settings.documents.is_empty() {
+                        ui.add_space(6.0);
+                        ui.strong("Documents");
+                        egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                            Grid::new("document-titles").num_columns(2).show(ui, |ui| {
+                                for (n, (_, title)) in settings.documents.iter_mut().enumerate() {
+                                    let caption = ui.label(format!("Title of document {}:", n + 1));
+                                    ui.add(egui::TextEdit::singleline(title).desired_width(320.0))
+                                        .labelled_by(caption.id);
+                                    ui.end_row();
+                                }
+                            });
+                        });
+                    }
+                    let valid = !settings.title.trim().is_empty()
+                        && settings.documents.iter().all(|(_, t)| !t.trim().is_empty());
+                    ui.horizontal(|ui| {
+                        if ui.add_enabled(valid, egui::Button::new("Apply")).clicked() {
+                            answer = Some(Answer::ProjectSettings(settings.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                    if !valid {
+                        ui.weak("A project and each document need a title.");
+                    }
+                }
                 Self::Shortcuts => {
                     ui.heading("Keyboard shortcuts and gestures");
-                    Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                        for (keys, what) in HELP_TABLE {
-                            ui.label(RichText::new(keys).strong());
-                            ui.label(what);
-                            ui.end_row();
-                        }
+                    egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.7).show(ui, |ui| {
+                        Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for (keys, what) in HELP_TABLE {
+                                ui.label(RichText::new(*keys).strong());
+                                ui.label(*what);
+                                ui.end_row();
+                            }
+                        });
                     });
                     if ui.button("Close").clicked() {
                         answer = Some(Answer::Close);

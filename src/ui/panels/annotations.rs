@@ -102,7 +102,8 @@ impl AnnotationsPanel {
                             " (note)"
                         };
                         let text = format!("{}{marker}", widgets::shorten(&annotation.quote, 48));
-                        ui.selectable_label(is_selected, text)
+                        // Cut to the panel's width: a long row never widens the panel.
+                        ui.add(egui::Button::selectable(is_selected, text).truncate())
                     })
                     .inner;
                 if response.clicked() {

@@ -87,7 +87,8 @@ impl DetailsPanel {
                 .on_hover_text("In a merged project: the analysts who coded this passage alike");
         }
 
-        if self.note_for.as_deref() != Some(annotation.id.as_str()) {
+        let switched = self.note_for.as_deref() != Some(annotation.id.as_str());
+        if switched {
             self.note = annotation.note.clone();
             self.note_for = Some(annotation.id.clone());
         }
@@ -102,6 +103,10 @@ impl DetailsPanel {
             .labelled_by(caption.id);
         if std::mem::take(&mut self.focus_note) {
             edit.request_focus();
+        } else if switched && edit.has_focus() {
+            // Another annotation was selected: what is typed next must not land in its note
+            // unasked.
+            edit.surrender_focus();
         }
         if edit.changed() {
             actions.push(Action::SetNote {
@@ -117,8 +122,8 @@ impl DetailsPanel {
                 actions.push(Action::CopyQuote(annotation.id.clone()));
             }
             if ui
-                .button("Delete")
-                .on_hover_text("Delete / Backspace")
+                .button(widgets::delete_text(doc, &annotation.id))
+                .on_hover_text("Delete / Backspace; Ctrl+Z restores it")
                 .clicked()
             {
                 actions.push(Action::Delete(annotation.id.clone()));

@@ -12,7 +12,8 @@ pub struct FindBar {
     query: String,
     hits: Vec<Span>,
     current: Option<usize>,
-    hits_for: Option<(String, String)>,
+    /// What the hits were found for: document, its text's SHA-256, and the query.
+    hits_for: Option<(String, String, String)>,
     focus: bool,
 }
 
@@ -43,16 +44,23 @@ impl FindBar {
             return None;
         }
         let mut request = None;
-        ui.horizontal(|ui| {
+        // Wrapped, never wider than the article column: the bar must not widen the column and
+        // re-flow the article.
+        ui.horizontal_wrapped(|ui| {
             let caption = ui.label("Find:");
+            let width = (ui.available_width() * 0.4).clamp(80.0, 260.0);
             let edit = ui
-                .add(TextEdit::singleline(&mut self.query).desired_width(260.0))
+                .add(TextEdit::singleline(&mut self.query).desired_width(width))
                 .labelled_by(caption.id);
             if std::mem::take(&mut self.focus) {
                 edit.request_focus();
             }
             // After the edit, so that a changed query finds its hits this frame.
-            let key = (doc.id().to_owned(), self.query.clone());
+            let key = (
+                doc.id().to_owned(),
+                doc.text_sha256().to_owned(),
+                self.query.clone(),
+            );
             if self.hits_for.as_ref() != Some(&key) {
                 self.hits = find::find_all(doc.text(), &self.query);
                 self.current = None;

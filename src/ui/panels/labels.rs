@@ -1,7 +1,8 @@
-//! The label palette: colour chip (a colour picker), name, key, count; choose an active label
-//! for fast tagging; add, rename, recolour, re-key and delete labels.
+//! The label palette: colour chip (a colour picker), name, key, count and a menu (rename,
+//! delete) per label, fitted to the panel's width; choose an active label for fast tagging; add,
+//! rename, recolour, re-key and delete labels.
 
-use eframe::egui::{self, ComboBox, RichText, TextEdit, Ui};
+use eframe::egui::{self, ComboBox, RichText, TextEdit, Ui, WidgetInfo};
 
 use crate::{
     model::{Label, Project},
@@ -13,6 +14,8 @@ use crate::{
 pub struct LabelsPanel {
     /// The label being renamed and the name typed so far.
     renaming: Option<(String, String)>,
+    /// Whether the rename field still has to take the focus (once, when renaming starts).
+    focus_rename: bool,
     new_name: String,
 }
 
@@ -57,6 +60,11 @@ impl LabelsPanel {
         });
     }
 
+    fn start_rename(&mut self, label: &Label) {
+        self.renaming = Some((label.id.clone(), label.name.clone()));
+        self.focus_rename = true;
+    }
+
     fn label_row_ui(
         &mut self,
         ui: &mut Ui,
@@ -88,56 +96,81 @@ impl LabelsPanel {
                     ..label.clone()
                 }));
             }
-            match &mut self.renaming {
-                Some((id, name)) if *id == label.id => {
-                    let edit = ui.add(
-                        TextEdit::singleline(name)
-                            .desired_width(100.0)
-                            .hint_text("Label name"),
-                    );
-                    edit.request_focus();
-                    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        self.renaming = None;
-                    } else if edit.lost_focus() {
-                        let name = name.trim().to_owned();
-                        if !name.is_empty() && name != label.name {
-                            actions.push(Action::UpdateLabel(Label {
-                                name,
-                                ..label.clone()
-                            }));
-                        }
-                        self.renaming = None;
+            // From the right: the actions menu, the count and the key, then the name in what
+            // is left, cut short if need be, so the row always fits the panel.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let more = ui.menu_button("…", |ui| {
+                    if ui.button("Rename").clicked() {
+                        self.start_rename(label);
+                        ui.close();
                     }
-                }
-                _ => {
-                    let name = RichText::new(&label.name);
-                    let name = if is_active { name.strong() } else { name };
-                    if ui
-                        .label(name)
-                        .on_hover_text(if label.description.is_empty() {
-                            "Double-click to rename"
-                        } else {
-                            &label.description
-                        })
-                        .double_clicked()
-                    {
-                        self.renaming = Some((label.id.clone(), label.name.clone()));
+                    if ui.button("Delete label").clicked() {
+                        actions.push(Action::RemoveLabel(label.id.clone()));
+                        ui.close();
                     }
-                }
-            }
-            key_combo_ui(ui, project, label, actions);
-            ui.weak(project.label_count(&label.id).to_string());
-            if ui.small_button("rename").on_hover_text("Rename").clicked() {
-                self.renaming = Some((label.id.clone(), label.name.clone()));
-            }
-            if ui
-                .small_button("delete")
-                .on_hover_text("Delete label")
-                .clicked()
-            {
-                actions.push(Action::RemoveLabel(label.id.clone()));
-            }
+                });
+                let name = label.name.clone();
+                more.response.widget_info(|| {
+                    WidgetInfo::labeled(egui::Role::Button, true, format!("More for {name}"))
+                });
+                ui.weak(project.label_count(&label.id).to_string());
+                key_combo_ui(ui, project, label, actions);
+                self.name_ui(ui, label, is_active, actions);
+            });
         });
+    }
+
+    /// The label's name, or the field renaming it; a double-click on the name renames it.
+    fn name_ui(&mut self, ui: &mut Ui, label: &Label, is_active: bool, actions: &mut Vec<Action>) {
+        match &mut self.renaming {
+            Some((id, name)) if *id == label.id => {
+                let edit = ui.add(
+                    TextEdit::singleline(name)
+                        .desired_width(ui.available_width())
+                        .hint_text("Label name"),
+                );
+                if std::mem::take(&mut self.focus_rename) {
+                    edit.request_focus();
+                }
+                if (edit.has_focus() || edit.lost_focus())
+                    && ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    self.renaming = None;
+                } else if edit.lost_focus() || !edit.has_focus() {
+                    let name = name.trim().to_owned();
+                    if !name.is_empty() && name != label.name {
+                        actions.push(Action::UpdateLabel(Label {
+                            name,
+                            ..label.clone()
+                        }));
+                    }
+                    self.renaming = None;
+                }
+            }
+            _ => {
+                let name = RichText::new(&label.name);
+                let name = if is_active { name.strong() } else { name };
+                let response = ui
+                    .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(
+                            egui::Label::new(name)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                    })
+                    .inner;
+                if response
+                    .on_hover_text(if label.description.is_empty() {
+                        "Double-click to rename"
+                    } else {
+                        &label.description
+                    })
+                    .double_clicked()
+                {
+                    self.start_rename(label);
+                }
+            }
+        }
     }
 }
 

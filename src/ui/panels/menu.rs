@@ -12,12 +12,14 @@ use crate::ui::{
 };
 
 /// What the menus need to know.
-pub struct MenuInput {
-    pub undo: Option<&'static str>,
-    pub redo: Option<&'static str>,
+pub struct MenuInput<'a> {
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
     pub has_document: bool,
     /// Whether the compare view is showing.
     pub comparing: bool,
+    /// Whether the left and right panels are open but folded to give the article room.
+    pub folded: (bool, bool),
 }
 
 fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -32,7 +34,12 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: b
     clicked
 }
 
-pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &mut Vec<Action>) {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    input: &MenuInput<'_>,
+    prefs: &mut Prefs,
+    actions: &mut Vec<Action>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, input, &prefs.recent, actions));
         ui.menu_button("Edit", |ui| {
@@ -59,7 +66,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &
                 actions.push(Action::Choose(FileRequest::UpdateArticle));
             }
         });
-        ui.menu_button("View", |ui| view_menu_ui(ui, prefs));
+        ui.menu_button("View", |ui| view_menu_ui(ui, input, prefs));
         ui.menu_button("Help", |ui| {
             if item(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
                 actions.push(Action::ShowShortcuts);
@@ -71,7 +78,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput, prefs: &mut Prefs, actions: &
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, input: &MenuInput, recent: &[PathBuf], actions: &mut Vec<Action>) {
+fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, recent: &[PathBuf], actions: &mut Vec<Action>) {
     let choose = [
         (
             "New project from article…",
@@ -89,6 +96,9 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput, recent: &[PathBuf], actions: &mu
         if item(ui, text, shortcut, true) {
             actions.push(Action::Choose(request));
         }
+    }
+    if item(ui, "Project settings…", None, !input.comparing) {
+        actions.push(Action::ShowProjectSettings);
     }
     ui.separator();
     if item(ui, "Save", Some(&shortcuts::SAVE), true) {
@@ -142,7 +152,38 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput, recent: &[PathBuf], actions: &mu
     }
 }
 
-fn view_menu_ui(ui: &mut Ui, prefs: &mut Prefs) {
+fn view_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, prefs: &mut Prefs) {
+    let panels = [
+        (
+            "Documents and labels panel",
+            &shortcuts::TOGGLE_LEFT_PANEL,
+            &mut prefs.left_panel.open,
+            input.folded.0,
+        ),
+        (
+            "Annotations panel",
+            &shortcuts::TOGGLE_RIGHT_PANEL,
+            &mut prefs.right_panel.open,
+            input.folded.1,
+        ),
+    ];
+    for (text, shortcut, open, folded) in panels {
+        let button =
+            Button::selectable(*open, text).shortcut_text(ui.ctx().format_shortcut(shortcut));
+        let response = ui.add(button);
+        let response = if folded {
+            response.on_hover_text(
+                "Folded to leave the article room for a readable line; widen the window to see it",
+            )
+        } else {
+            response
+        };
+        if response.clicked() {
+            *open = !*open;
+            ui.close();
+        }
+    }
+    ui.separator();
     ui.menu_button("Text size", |ui| {
         for size in TEXT_SIZES {
             if ui

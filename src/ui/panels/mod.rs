@@ -1,5 +1,5 @@
 //! The window's panels: menu bar, documents and labels (left), orphans, annotations and details
-//! (right), status bar. Each reads state and pushes actions.
+//! (right) with their widths (`side`), status bar. Each reads state and pushes actions.
 
 pub mod annotations;
 pub mod details;
@@ -8,4 +8,5 @@ pub mod find_bar;
 pub mod labels;
 pub mod menu;
 pub mod orphans;
+pub mod side;
 pub mod status;
