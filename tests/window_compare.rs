@@ -126,6 +126,13 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
     let messages = app.state().messages();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(!messages[0].is_error, "{messages:?}");
+    let undecided = app.state().comparison().unwrap().curation().undecided();
+    assert!(
+        messages[0].body.contains(&format!(
+            "The {undecided} items still undecided were left out"
+        )),
+        "{messages:?}"
+    );
 
     let merged_file = dir.path().join("cyber-norms-two-commentaries-merged.ron");
     let merged = store::load(&merged_file)
@@ -199,4 +206,69 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
         ),
         inputs_before
     );
+}
+
+/// The sample project and its second coder's, copied into `dir`, and the app comparing them.
+fn comparing(dir: &Path, other: &str) -> App<'static> {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects");
+    let mine = dir.join("maren.ron");
+    std::fs::copy(samples.join("cyber-norms-sample.ron"), &mine).unwrap();
+    std::fs::copy(samples.join(other), dir.join("other.ron")).unwrap();
+    let mut app = open(&mine, dir);
+    click(&mut app, "File");
+    click(&mut app, "Compare with…");
+    app.run_steps(2);
+    app.get_by_label("Paths of the projects (separate several with ;):")
+        .type_text("other.ron");
+    app.run_steps(1);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+    assert!(app.state().comparison().is_some());
+    app
+}
+
+#[test]
+fn the_decision_buttons_stay_in_place_whatever_the_quotes_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = comparing(dir.path(), "cyber-norms-sample-second-coder.ron");
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut app, Modifiers::NONE, Key::N);
+        let quote_len = current_item(&app)
+            .members
+            .iter()
+            .map(|m| m.annotation.quote.len())
+            .max()
+            .unwrap();
+        let keep = app.get_by_label_contains("Keep both").rect();
+        let drop = app.get_by_label_contains("Drop").rect();
+        seen.push((quote_len, keep, drop));
+    }
+    let lengths: std::collections::BTreeSet<usize> = seen.iter().map(|s| s.0).collect();
+    assert!(
+        lengths.len() > 2,
+        "differences of several lengths: {lengths:?}"
+    );
+    for (len, keep, drop) in &seen {
+        assert_eq!(
+            (*keep, *drop),
+            (seen[0].1, seen[0].2),
+            "with a quote of {len} bytes"
+        );
+    }
+}
+
+#[test]
+fn saving_a_merge_with_nothing_undecided_says_nothing_of_undecided_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = comparing(dir.path(), "cyber-norms-sample.ron");
+    click(&mut app, "Accept all agreements");
+    assert_eq!(app.state().comparison().unwrap().curation().undecided(), 0);
+    click(&mut app, "Save merged project as…");
+    app.run_steps(2);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+    let messages = app.state().messages();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(!messages[0].body.contains("undecided"), "{messages:?}");
 }

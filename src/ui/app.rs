@@ -512,12 +512,19 @@ impl MarginaliaApp {
         ctx.request_repaint_after(Duration::from_secs_f64(NOTICE_SECONDS));
     }
 
-    /// The folder dialogs start in: the project's folder, else the current one.
+    /// The folder dialogs start in: the project's folder, else (for a project not saved yet)
+    /// the folder its first article came from, else the current one.
     pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
+        let article = || {
+            let source = self.workspace.project().documents().first()?.source()?;
+            let folder = Path::new(source).parent()?;
+            folder.is_dir().then(|| folder.to_path_buf())
+        };
         self.workspace
             .file()
             .and_then(Path::parent)
             .map(Path::to_path_buf)
+            .or_else(article)
             .or_else(|| std::env::current_dir().ok())
     }
 }

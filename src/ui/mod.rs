@@ -13,7 +13,7 @@ mod keys;
 mod panels;
 pub mod prefs;
 mod recovery;
-mod shortcuts;
+pub mod shortcuts;
 mod transfer;
 mod update;
 mod widgets;

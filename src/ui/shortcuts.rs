@@ -64,10 +64,10 @@ pub const HELP_TABLE: &[(&str, &str)] = &[
         "Delete the selected annotation (and the relations that link it)",
     ),
     (
-        "Alt+← / Alt+→",
+        "Alt+Left / Alt+Right",
         "Move the selected annotation's start by a word",
     ),
-    ("Alt+Shift+← / Alt+Shift+→", "Move its end by a word"),
+    ("Alt+Shift+Left / Alt+Shift+Right", "Move its end by a word"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Ctrl+F", "Find in the article"),
@@ -84,7 +84,7 @@ pub const HELP_TABLE: &[(&str, &str)] = &[
     ("Ctrl+B", "Show or hide the documents and labels panel"),
     ("Ctrl+Shift+B", "Show or hide the annotations panel"),
     (
-        "Ctrl++ / Ctrl+− / Ctrl+0",
+        "Ctrl+Plus / Ctrl+Minus / Ctrl+0",
         "Zoom the whole window in / out / back to 100 %",
     ),
     ("F1", "Keyboard shortcuts"),

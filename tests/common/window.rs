@@ -20,15 +20,34 @@ pub fn open(file: &Path, data: &Path) -> App<'static> {
 
 /// The app opened on `file` in a window of `size`, writing recovery copies after `recovery`.
 pub fn open_sized(file: &Path, data: &Path, size: Vec2, recovery: Duration) -> App<'static> {
+    build(file, data, size, recovery, 0.25)
+}
+
+/// The app opened on `file` with frames `step_dt` seconds apart (short ones let two clicks make
+/// a double-click).
+pub fn open_stepping(file: &Path, data: &Path, step_dt: f32) -> App<'static> {
+    build(
+        file,
+        data,
+        vec2(1400.0, 900.0),
+        Duration::from_secs(30),
+        step_dt,
+    )
+}
+
+fn build(file: &Path, data: &Path, size: Vec2, recovery: Duration, step_dt: f32) -> App<'static> {
     let file = file.to_owned();
     let config = AppConfig {
         data_dir: data.to_owned(),
         recovery_interval: recovery,
         native_dialogs: false,
     };
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |_cc| {
-        MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
-    });
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(step_dt)
+        .build_eframe(move |_cc| {
+            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
+        });
     harness.run_steps(3);
     harness
 }

@@ -465,7 +465,10 @@ impl ArticleView {
                 actions.push(Action::Select(Some(id.clone())));
             }
         }
+        // No tooltip while dragging or while the palette asks for a label: it would hide the
+        // line below the selection.
         if !self.dragging
+            && self.palette.is_none()
             && let Some(c) = under
         {
             let covering = input.doc.covering_innermost_first(c);

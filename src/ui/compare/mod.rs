@@ -213,7 +213,7 @@ impl CompareSession {
                 self.curation.decide((self.doc, item), decision);
                 self.unsaved_decisions = true;
                 if decision.is_some() {
-                    self.to_next_undecided(item);
+                    self.show_next_undecided(item);
                 }
             }
             CompareAction::AcceptAllAgreements => {
@@ -263,7 +263,7 @@ impl CompareSession {
 
     /// After a decision on `item`: the next undecided difference after it (wrapping round)
     /// becomes current; with none left, `item` stays current.
-    fn to_next_undecided(&mut self, item: usize) {
+    fn show_next_undecided(&mut self, item: usize) {
         let undecided: Vec<usize> = self.comparison.documents[self.doc]
             .differences()
             .map(|(i, _)| i)

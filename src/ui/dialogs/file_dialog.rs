@@ -1,6 +1,6 @@
 //! Choosing a file: the native dialog (rfd, through the desktop portal) runs on its own thread
 //! and sends its answer back; when no native dialog can open, a window asks for a typed path
-//! and says why.
+//! and says why; Tab completes the typed path and lists the folder's matching files.
 
 use std::{
     path::{Path, PathBuf},
@@ -9,6 +9,7 @@ use std::{
 
 use eframe::egui::{self, Context, Key, TextEdit};
 
+use super::path_completion::{Files, complete};
 use crate::ui::action::{Action, FileRequest};
 
 /// The typed-path window: which request, what is typed, why the native dialog is not used.
@@ -18,6 +19,8 @@ struct Typed {
     reason: Option<String>,
     /// Put the cursor in the field on the next frame.
     focus: bool,
+    /// The names the last Tab offered, and how many matched in all.
+    matches: Option<(Vec<String>, usize)>,
 }
 
 /// File choosing for the window.
@@ -69,6 +72,7 @@ impl FileDialogs {
                     .unwrap_or_default(),
                 reason,
                 focus: true,
+                matches: None,
             });
             return;
         }
@@ -113,6 +117,7 @@ impl FileDialogs {
                         text: String::new(),
                         reason: Some("The file dialog closed unexpectedly.".to_owned()),
                         focus: true,
+                        matches: None,
                     });
                 }
                 Err(TryRecvError::Empty) => {}
@@ -135,11 +140,30 @@ impl FileDialogs {
                 }
                 _ => "Path of the file:",
             });
+            let field = egui::Id::unique("typed-path-field");
+            // Tab completes the path instead of moving the focus on.
+            let tab = ui.memory(|m| m.has_focus(field))
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab));
+            if tab {
+                complete_typed(ui.ctx(), field, typed);
+            }
             let edit = ui
-                .add(TextEdit::singleline(&mut typed.text).desired_width(420.0))
-                .labelled_by(caption.id);
+                .add(
+                    TextEdit::singleline(&mut typed.text)
+                        .id(field)
+                        .lock_focus(true)
+                        .desired_width(420.0),
+                )
+                .labelled_by(caption.id)
+                .on_hover_text("Tab completes the name");
             if std::mem::take(&mut typed.focus) {
                 edit.request_focus();
+            }
+            if edit.changed() {
+                typed.matches = None;
+            }
+            if let Some((names, total)) = &typed.matches {
+                matches_ui(ui, field, typed.request, &mut typed.text, names, *total);
             }
             let enter =
                 (edit.lost_focus() || edit.has_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
@@ -174,6 +198,82 @@ impl FileDialogs {
     }
 }
 
+/// Completes the typed path (the last one of several) and moves the cursor to its end.
+fn complete_typed(ctx: &Context, field: egui::Id, typed: &mut Typed) {
+    let start = if typed.request.takes_several() {
+        typed.text.rfind(';').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
+    let last = typed.text[start..].trim_start();
+    let lead = typed.text.len() - last.len();
+    let done = complete(last, files_for(typed.request));
+    typed.text = format!("{}{}", &typed.text[..lead], done.text);
+    typed.matches = Some((done.matches, done.total));
+    let mut state = TextEdit::load_state(ctx, field).unwrap_or_default();
+    let end = egui::text::CCursor::new(typed.text.chars().count());
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(end)));
+    state.store(ctx, field);
+}
+
+/// The names the last Tab found, under the field; clicking one puts it in the path.
+fn matches_ui(
+    ui: &mut egui::Ui,
+    field: egui::Id,
+    request: FileRequest,
+    text: &mut String,
+    names: &[String],
+    total: usize,
+) {
+    if names.is_empty() {
+        ui.weak(match files_for(request) {
+            Files::FoldersOnly => "No folder here starts like that.",
+            _ => "No folder or file of this kind here starts like that.",
+        });
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for name in names {
+            if ui.small_button(name).clicked() {
+                let cut = text
+                    .rfind(['/', std::path::MAIN_SEPARATOR])
+                    .map_or(0, |i| i + 1);
+                text.truncate(cut);
+                text.push_str(name);
+                ui.memory_mut(|m| m.request_focus(field));
+            }
+        }
+        if total > names.len() {
+            ui.weak(format!("… and {} more", total - names.len()));
+        }
+    });
+}
+
+/// The extensions of the files each kind of request takes.
+const PROJECTS: &[&str] = &["ron"];
+const ARTICLES: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+const ANNOTATIONS: &[&str] = &[
+    "ann", "jsonl", "json", "jsonld", "qdpx", "txt", "md", "html",
+];
+
+/// The files `request` can take, for completing a typed path.
+fn files_for(request: FileRequest) -> Files {
+    match request {
+        FileRequest::OpenProject
+        | FileRequest::CompareWith
+        | FileRequest::SaveAs
+        | FileRequest::SaveMerged => Files::Extensions(PROJECTS),
+        FileRequest::NewFromArticle | FileRequest::AddArticle | FileRequest::UpdateArticle => {
+            Files::Extensions(ARTICLES)
+        }
+        FileRequest::ImportAnnotations => Files::Extensions(ANNOTATIONS),
+        FileRequest::Export(format) if format.extension().is_none() => Files::FoldersOnly,
+        FileRequest::Export(_) => Files::Any,
+    }
+}
+
 /// The action for files chosen for `request` (`paths` is not empty).
 fn answer(request: FileRequest, mut paths: Vec<PathBuf>) -> Action {
     match request {
@@ -204,10 +304,10 @@ fn dialog_for(request: FileRequest, folder: Option<&Path>, suggested: &str) -> r
     }
     match request {
         FileRequest::OpenProject | FileRequest::CompareWith => {
-            dialog.add_filter("Marginalia project", &["ron"])
+            dialog.add_filter("Marginalia project", PROJECTS)
         }
         FileRequest::SaveAs | FileRequest::SaveMerged => dialog
-            .add_filter("Marginalia project", &["ron"])
+            .add_filter("Marginalia project", PROJECTS)
             .set_file_name(suggested),
         FileRequest::Export(format) => match format.extension() {
             Some(extension) => dialog
@@ -216,16 +316,11 @@ fn dialog_for(request: FileRequest, folder: Option<&Path>, suggested: &str) -> r
             None => dialog,
         },
         FileRequest::ImportAnnotations => dialog
-            .add_filter(
-                "Annotations (brat, doccano, W3C, REFI-QDA)",
-                &[
-                    "ann", "jsonl", "json", "jsonld", "qdpx", "txt", "md", "html",
-                ],
-            )
+            .add_filter("Annotations (brat, doccano, W3C, REFI-QDA)", ANNOTATIONS)
             .add_filter("Any file", &["*"]),
         FileRequest::NewFromArticle | FileRequest::AddArticle | FileRequest::UpdateArticle => {
             dialog
-                .add_filter("Article", &["txt", "md", "markdown", "html", "htm"])
+                .add_filter("Article", ARTICLES)
                 .add_filter("Any file", &["*"])
         }
     }

@@ -117,7 +117,7 @@ impl DetailsPanel {
             // Undo or redo changed the note: show what the project holds.
             self.note = annotation.note.clone();
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Copy quote").clicked() {
                 actions.push(Action::CopyQuote(annotation.id.clone()));
             }

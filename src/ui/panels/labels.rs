@@ -1,8 +1,8 @@
-//! The label palette: colour chip (a colour picker), name, key, count and a menu (rename,
-//! delete) per label, fitted to the panel's width; choose an active label for fast tagging; add,
+//! The label palette: colour chip (a colour picker), key and name, count and a menu (key,
+//! rename, delete) per label, fitted to the panel's width; choose an active label for fast tagging; add,
 //! rename, recolour, re-key and delete labels.
 
-use eframe::egui::{self, ComboBox, RichText, TextEdit, Ui, WidgetInfo};
+use eframe::egui::{self, RichText, TextEdit, Ui, WidgetInfo};
 
 use crate::{
     model::{Label, Project},
@@ -44,7 +44,10 @@ impl LabelsPanel {
         ui.horizontal(|ui| {
             let caption = ui.label("New label:");
             let edit = ui
-                .add(TextEdit::singleline(&mut self.new_name).desired_width(110.0))
+                .add(
+                    TextEdit::singleline(&mut self.new_name)
+                        .desired_width((ui.available_width() - 50.0).max(60.0)),
+                )
                 .labelled_by(caption.id);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let name = self.new_name.trim().to_owned();
@@ -85,6 +88,8 @@ impl LabelsPanel {
             }
             let [r, g, b, _] = label_color(label).to_array();
             let mut rgb3 = [r, g, b];
+            // A square swatch: the name needs the room more than a wide colour button.
+            ui.spacing_mut().interact_size.x = ui.spacing().interact_size.y;
             if ui
                 .color_edit_button_srgb(&mut rgb3)
                 .on_hover_text("Change colour")
@@ -100,6 +105,7 @@ impl LabelsPanel {
             // is left, cut short if need be, so the row always fits the panel.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let more = ui.menu_button("…", |ui| {
+                    key_menu_ui(ui, project, label, actions);
                     if ui.button("Rename").clicked() {
                         self.start_rename(label);
                         ui.close();
@@ -114,7 +120,6 @@ impl LabelsPanel {
                     WidgetInfo::labeled(egui::Role::Button, true, format!("More for {name}"))
                 });
                 ui.weak(project.label_count(&label.id).to_string());
-                key_combo_ui(ui, project, label, actions);
                 self.name_ui(ui, label, is_active, actions);
             });
         });
@@ -152,6 +157,11 @@ impl LabelsPanel {
                 let name = if is_active { name.strong() } else { name };
                 let response = ui
                     .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        // The key first, as the palette shows it.
+                        if let Some(key) = label.key {
+                            ui.weak(key.to_string())
+                                .on_hover_text("The key that tags a selection with this label");
+                        }
                         ui.add(
                             egui::Label::new(name)
                                 .truncate()
@@ -174,32 +184,32 @@ impl LabelsPanel {
     }
 }
 
-/// The label's key (none or 1–9); keys used by other labels are not offered.
-fn key_combo_ui(ui: &mut Ui, project: &Project, label: &Label, actions: &mut Vec<Action>) {
-    let shown = label.key.map_or("–".to_owned(), |k| k.to_string());
-    ComboBox::from_id_salt(("label-key", &label.id))
-        .width(34.0)
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            let mut choose = |ui: &mut Ui, key: Option<char>, text: String| {
-                if ui.selectable_label(label.key == key, text).clicked() && label.key != key {
+/// The label's key (none or 1–9) as a submenu; keys used by other labels are not offered.
+fn key_menu_ui(ui: &mut Ui, project: &Project, label: &Label, actions: &mut Vec<Action>) {
+    let shown = label.key.map_or("none".to_owned(), |k| k.to_string());
+    ui.menu_button(format!("Key: {shown}"), |ui| {
+        let mut choose = |ui: &mut Ui, key: Option<char>, text: String| {
+            if ui.selectable_label(label.key == key, text).clicked() {
+                if label.key != key {
                     actions.push(Action::UpdateLabel(Label {
                         key,
                         ..label.clone()
                     }));
                 }
-            };
-            choose(ui, None, "no key".to_owned());
-            for digit in '1'..='9' {
-                let taken = project
-                    .labels()
-                    .iter()
-                    .any(|l| l.id != label.id && l.key == Some(digit));
-                if !taken {
-                    choose(ui, Some(digit), digit.to_string());
-                }
+                ui.close();
             }
-        })
-        .response
-        .on_hover_text("Key that tags a selection with this label");
+        };
+        choose(ui, None, "No key".to_owned());
+        for digit in '1'..='9' {
+            let taken = project
+                .labels()
+                .iter()
+                .any(|l| l.id != label.id && l.key == Some(digit));
+            if !taken {
+                choose(ui, Some(digit), digit.to_string());
+            }
+        }
+    })
+    .response
+    .on_hover_text("The key that tags a selection with this label");
 }

@@ -4,7 +4,7 @@
 //! a window width the panels narrow, then fold (left first), so that the article keeps at least
 //! [`ARTICLE_MIN_CHARS`] characters a line. Widths are points.
 
-use eframe::egui::{self, CursorIcon, Id, Rect, Sense, Ui, pos2};
+use eframe::egui::{self, CursorIcon, Id, Rect, Sense, Ui, UiBuilder, pos2};
 use serde::{Deserialize, Serialize};
 
 /// The fewest characters a line of the article should hold before the panels give way.
@@ -113,7 +113,14 @@ pub fn show(
     let shown = panel
         .resizable(false)
         .exact_size(width)
-        .show(ui, add_contents)
+        .show(ui, |ui| {
+            // The contents live in a child that the panel does not grow to fit: a row wider
+            // than the panel is clipped instead of pushing the panel (and the article) over.
+            let rect = ui.max_rect();
+            let mut contents = ui.new_child(UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+            contents.shrink_clip_rect(rect);
+            add_contents(&mut contents);
+        })
         .response
         .rect;
     let edge = match side {
