@@ -224,8 +224,8 @@ fn tab_completes_a_typed_path_and_lists_the_matching_files() {
     app.get_by_label("second-study.ron");
     assert!(app.query_by_label("secret.txt").is_none());
 
+    // A letter and the Tab in one frame, as a fast typist sends them: the letter counts.
     app.get_by_label("Path of the file:").type_text("s");
-    app.run_steps(1);
     press(&mut app, Modifiers::NONE, Key::Tab);
     let typed = app.get_by_label("Path of the file:").value().unwrap();
     assert!(typed.ends_with("second-study.ron"), "{typed}");

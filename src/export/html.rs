@@ -14,6 +14,8 @@ use crate::model::{Annotation, Document, Span, label::parse_color};
 
 /// The highlight's opacity over the label's colour.
 const HIGHLIGHT_ALPHA: &str = "0.35";
+/// The height of each annotation's band under the text, in CSS pixels.
+const BAND_PX: usize = 3;
 
 /// The colour of a label that has none (or an unknown label).
 const NO_COLOUR: [u8; 3] = [0x88, 0x88, 0x88];
@@ -26,7 +28,7 @@ h1,h2,h3{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1
 .legend ul{list-style:none;padding:0}
 .legend li{margin:.2em 0}
 .article p{white-space:pre-wrap}
-mark{color:inherit;padding:0 0 3px;border-radius:2px}
+mark{color:inherit;padding:0 0 5px;border-radius:2px}
 sup.fn{font-family:system-ui,sans-serif;font-size:.7em;line-height:0}
 sup.fn a{text-decoration:none}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-.1em;\
@@ -220,26 +222,30 @@ fn article(scope: &Scope, doc: &Document, number: usize, footnotes: &[&Annotatio
 }
 
 /// The `<mark …>` tag for a segment covered by `covering` (innermost first): the innermost
-/// label's colour as background, and when several cover it, one underline per annotation.
+/// label's colour as background, never a mix, and under the text one band per annotation in its
+/// label's colour, the outermost lowest, so that every label of a nested or crossing passage
+/// stays recognisable and an annotation's band keeps its height along the whole passage.
 fn mark_open(scope: &Scope, covering: &[&Annotation]) -> Option<String> {
     let innermost = covering.first()?;
     let [r, g, b] = label_rgb(scope, &innermost.label);
-    let mut style = format!("background:rgba({r},{g},{b},{HIGHLIGHT_ALPHA})");
-    if covering.len() > 1 {
-        let shadows: Vec<String> = covering
-            .iter()
-            .enumerate()
-            .map(|(k, a)| {
-                format!(
-                    "inset 0 -{}px {}",
-                    2 * (k + 1),
-                    hex(label_rgb(scope, &a.label))
-                )
-            })
-            .collect();
-        style.push_str(";box-shadow:");
-        style.push_str(&shadows.join(","));
-    }
+    let mut outermost_first = covering.to_vec();
+    outermost_first.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+    // The first shadow is drawn on top: each band shows the 3px above the one before it.
+    let bands: Vec<String> = outermost_first
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            format!(
+                "inset 0 -{}px {}",
+                BAND_PX * (k + 1),
+                hex(label_rgb(scope, &a.label))
+            )
+        })
+        .collect();
+    let style = format!(
+        "background:rgba({r},{g},{b},{HIGHLIGHT_ALPHA});box-shadow:{}",
+        bands.join(",")
+    );
     let names: Vec<&str> = covering
         .iter()
         .map(|a| scope.label_name(&a.label))

@@ -67,16 +67,19 @@ fn article_of(html: &str) -> &str {
     &html[start..end]
 }
 
-const CLAIM: &str = "<mark style=\"background:rgba(213,94,0,0.35)\" title=\"Claim\">";
-const SOURCE: &str = "<mark style=\"background:rgba(0,114,178,0.35)\" title=\"Source\">";
+const CLAIM: &str = "<mark style=\"background:rgba(213,94,0,0.35);box-shadow:inset 0 -3px #D55E00\" \
+                     title=\"Claim\">";
+const SOURCE: &str = "<mark style=\"background:rgba(0,114,178,0.35);box-shadow:inset 0 -3px \
+                      #0072B2\" title=\"Source\">";
 
 #[test]
 fn articles_render_exactly() {
     let footnote = |n: usize| {
         format!("<sup class=\"fn\"><a href=\"#d1-note-{n}\" id=\"d1-ref-{n}\">{n}</a></sup>")
     };
-    let both = "<mark style=\"background:rgba(0,114,178,0.35);box-shadow:inset 0 -2px #0072B2,\
-                inset 0 -4px #D55E00\" title=\"Source, Claim\">";
+    // The inner (source) fills; the outer claim's band stays lowest, as beside the overlap.
+    let both = "<mark style=\"background:rgba(0,114,178,0.35);box-shadow:inset 0 -3px #D55E00,\
+                inset 0 -6px #0072B2\" title=\"Source, Claim\">";
     let cases: Vec<(&str, &str, Vec<Spec>, String)> = vec![
         (
             "plain paragraphs and line breaks",
@@ -85,7 +88,7 @@ fn articles_render_exactly() {
             "<p>One<br>two</p>\n<p>Three</p>\n".to_owned(),
         ),
         (
-            "overlap: the innermost colours, every annotation underlines",
+            "overlap: the innermost fills, every annotation has its band, the outer lowest",
             "ab cd ef",
             vec![("a1", "claim", 0, 5, ""), ("a2", "source", 3, 8, "why")],
             format!(

@@ -88,7 +88,7 @@ pub fn heading_level(line: &str) -> Option<usize> {
 /// Draws the first `bytes` of the job's text (a heading's `## ` marker) at no width and in no
 /// colour: the reader sees the heading alone, and the galley keeps one glyph per char of the
 /// stored text, so offsets stay those of the document.
-fn hide_prefix(job: &mut LayoutJob, bytes: usize) {
+pub(in crate::ui) fn hide_prefix(job: &mut LayoutJob, bytes: usize) {
     let mut sections = Vec::with_capacity(job.sections.len() + 1);
     for section in job.sections.drain(..) {
         let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);

@@ -6,8 +6,8 @@
 pub(super) mod blocks;
 mod cycle;
 mod decorations;
-mod geometry;
-mod highlight;
+pub(super) mod geometry;
+pub(super) mod highlight;
 mod lanes;
 mod layout;
 mod palette;

@@ -1,10 +1,12 @@
 //! The article in the compare view: one column per analyst with paragraphs aligned, or the text
-//! once with a gutter per analyst. Only the paragraphs in view are laid out (egui caches the
+//! once with a gutter per analyst. The innermost passage takes the fill; a passage with
+//! another inside or across it is outlined in its label's colour. Only the paragraphs in view are laid out (egui caches the
 //! galleys), so the cost of a frame follows the screen, not the article. Offsets are chars of
 //! the document text; byte ranges are UTF-8 bytes of it.
 
 use eframe::egui::{
-    self, Color32, FontId, Galley, Pos2, Rect, ScrollArea, Sense, TextFormat, Ui, pos2,
+    self, Color32, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat,
+    Ui, pos2,
     text::{CCursor, LayoutJob},
     vec2,
 };
@@ -15,8 +17,12 @@ use crate::{
     compare::{Comparison, DocumentComparison},
     model::{Project, Span},
     ui::{
-        article::blocks::{self, Block, Heights},
-        colors::label_color,
+        article::{
+            blocks::{self, Block, Heights},
+            geometry::range_rects,
+            highlight::{heading_level, hide_prefix},
+        },
+        colors::{band_color, label_color},
     },
 };
 
@@ -224,6 +230,7 @@ impl TextView {
                     {
                         clicked_item = Some(item);
                     }
+                    outlines_ui(&painter, &galley, block, pieces, at, dark);
                     painter.galley(at, galley, text_color);
                 }
                 if let Some(item) = current
@@ -326,6 +333,9 @@ fn block_job(
         }
         job.append(&line[byte_of[run[0]]..byte_of[run[1]]], 0.0, format);
     }
+    if let Some(level) = heading_level(line) {
+        hide_prefix(&mut job, level + 1);
+    }
     if line.is_empty() {
         job.append(
             "",
@@ -350,6 +360,44 @@ fn item_at(galley: &Galley, block: &Block, pieces: &[Piece], local: Pos2) -> Opt
     innermost(pieces, at)
         .or_else(|| innermost(pieces, at.saturating_sub(1)))
         .map(|p| p.item)
+}
+
+/// An outline in its label's colour around every passage that has a shorter one inside it or
+/// across it: the inner passage takes the fill, and the outer one stays recognisable.
+fn outlines_ui(
+    painter: &egui::Painter,
+    galley: &Galley,
+    block: &Block,
+    pieces: &[Piece],
+    at: Pos2,
+    dark: bool,
+) {
+    let coded = || pieces.iter().filter(|p| p.style != Style::Missing);
+    for outer in coded() {
+        let covers_a_shorter = coded().any(|inner| {
+            inner.span.len() < outer.span.len()
+                && inner.span.start < outer.span.end
+                && outer.span.start < inner.span.end
+        });
+        if !covers_a_shorter {
+            continue;
+        }
+        let start = outer.span.start.max(block.span.start) - block.span.start;
+        let end = outer
+            .span
+            .end
+            .min(block.span.end)
+            .saturating_sub(block.span.start);
+        let stroke = Stroke::new(1.5, band_color(outer.fill, dark));
+        for rect in range_rects(galley, start, end) {
+            painter.rect_stroke(
+                rect.translate(at.to_vec2()).expand(1.0),
+                2.0,
+                stroke,
+                StrokeKind::Outside,
+            );
+        }
+    }
 }
 
 /// In the stacked layout: for each analyst, a bar beside the lines their passages cover.

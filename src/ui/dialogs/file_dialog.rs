@@ -141,12 +141,6 @@ impl FileDialogs {
                 _ => "Path of the file:",
             });
             let field = egui::Id::unique("typed-path-field");
-            // Tab completes the path instead of moving the focus on.
-            let tab = ui.memory(|m| m.has_focus(field))
-                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab));
-            if tab {
-                complete_typed(ui.ctx(), field, typed);
-            }
             let edit = ui
                 .add(
                     TextEdit::singleline(&mut typed.text)
@@ -161,6 +155,13 @@ impl FileDialogs {
             }
             if edit.changed() {
                 typed.matches = None;
+            }
+            // Tab completes the path (the field keeps the focus): after the field has taken the
+            // text typed in this frame, so that nothing typed before the Tab lands after it.
+            if edit.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab))
+            {
+                complete_typed(ui.ctx(), field, typed);
+                ui.ctx().request_repaint();
             }
             if let Some((names, total)) = &typed.matches {
                 matches_ui(ui, field, typed.request, &mut typed.text, names, *total);
