@@ -5,45 +5,24 @@ mod common;
 
 use std::{path::Path, time::Duration};
 
-use common::{project_with, span_of, tag};
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
-use egui_kittest::{Harness, kittest::Queryable};
-use marginalia::{
-    model::Project,
-    store,
-    ui::{AppConfig, MarginaliaApp, Start, dialogs::modals::Modal, prefs::Prefs},
+use common::{
+    project_with, span_of, tag,
+    window::{
+        self, App, at_char, button, click_at, drag, open_sized, open_stepping, press, project,
+        shift_click_at,
+    },
 };
+use eframe::egui::{Event, Key, Modifiers, PointerButton, vec2};
+use egui_kittest::kittest::Queryable;
+use marginalia::{store, ui::dialogs::modals::Modal};
 
 const TEXT: &str = "Due diligence in cyberspace\n\nStates must exercise due diligence over \
                     their territory. Attribution remains hard, and norms guide conduct.\n\n\
                     A second paragraph closes the article.";
 
-type App<'a> = Harness<'a, MarginaliaApp>;
-
-fn config(data: &Path, recovery_interval: Duration) -> AppConfig {
-    AppConfig {
-        data_dir: data.to_owned(),
-        recovery_interval,
-        native_dialogs: false,
-    }
-}
-
-/// The app opened on `file`, settled after its first frames.
-fn open(file: &Path, config: AppConfig) -> App<'static> {
-    open_stepping(file, config, 0.25)
-}
-
-/// The app opened on `file`, each step advancing the clock by `step_dt` seconds.
-fn open_stepping(file: &Path, config: AppConfig, step_dt: f32) -> App<'static> {
-    let file = file.to_owned();
-    let mut harness = Harness::builder()
-        .with_step_dt(step_dt)
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            MarginaliaApp::with_prefs(Start::Path(file), config, Prefs::default())
-        });
-    harness.run_steps(3);
-    harness
+/// The app opened on `file` in a 1280×800 window, writing recovery copies after `recovery`.
+fn open(file: &Path, data: &Path, recovery: Duration) -> App<'static> {
+    open_sized(file, data, vec2(1280.0, 800.0), recovery)
 }
 
 /// A saved project over [`TEXT`] with the given tags, in a fresh folder.
@@ -54,67 +33,16 @@ fn saved_project(dir: &Path, tags: &[(&str, &str, &str)]) -> std::path::PathBuf 
     file
 }
 
-fn project<'a>(app: &'a App<'_>) -> &'a Project {
-    app.state().workspace().project()
-}
-
-/// Screen point inside the glyph of char `offset`.
-fn at_char(app: &App<'_>, offset: usize) -> Pos2 {
-    let rect = app.state().char_rect(offset).expect("char is on screen");
-    rect.center() + vec2(2.0, 0.0)
-}
-
-fn button(app: &App<'_>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
-    app.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers,
-    });
-}
-
-/// Press at `from`, move through the middle to `to`, release: a real drag.
-fn drag(app: &mut App<'_>, from: Pos2, to: Pos2) {
-    app.event(Event::PointerMoved(from));
-    button(app, from, true, Modifiers::NONE);
-    app.step();
-    for t in [0.3, 0.7, 1.0] {
-        app.event(Event::PointerMoved(from + (to - from) * t));
-        app.step();
-    }
-    button(app, to, false, Modifiers::NONE);
-    app.step();
-    app.step();
-}
-
-/// A single click at `pos`, then enough time that the next click is not a double-click.
-fn click(app: &mut App<'_>, pos: Pos2) {
-    app.event(Event::PointerMoved(pos));
-    button(app, pos, true, Modifiers::NONE);
-    app.step();
-    button(app, pos, false, Modifiers::NONE);
-    app.step();
-    app.run_steps(2);
-}
-
-fn press(app: &mut App<'_>, modifiers: Modifiers, key: Key) {
-    app.key_press_modifiers(modifiers, key);
-    app.run_steps(2);
-}
-
 /// Drags from inside the first char of `from` to inside the last char of `to` (words in TEXT).
 fn drag_words(app: &mut App<'_>, from: &str, to: &str) {
-    let start = span_of(TEXT, from, 0).start;
-    let end = span_of(TEXT, to, 0).end - 1;
-    let (a, b) = (at_char(app, start), at_char(app, end));
-    drag(app, a, b);
+    window::drag_words(app, TEXT, from, to);
 }
 
 #[test]
 fn dragging_over_words_and_pressing_2_tags_them_as_a_source() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     // Start inside "must" and end inside "exercise": snapping grows to the whole words.
     let start = span_of(TEXT, "must", 0).start + 2;
@@ -140,7 +68,7 @@ fn dragging_over_words_and_pressing_2_tags_them_as_a_source() {
 fn clicking_norm_in_the_palette_tags_a_norm() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     drag_words(&mut app, "Attribution", "hard");
     app.get_by_label("3  Norm").click();
@@ -156,7 +84,7 @@ fn clicking_norm_in_the_palette_tags_a_norm() {
 fn escape_cancels_a_selection_without_tagging() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     drag_words(&mut app, "States", "must");
     assert!(app.state().text_selection().is_some());
@@ -170,11 +98,11 @@ fn escape_cancels_a_selection_without_tagging() {
 fn a_clicked_highlight_is_selected_deleted_and_restored_by_undo() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[("due diligence over", "claim", "a note")]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
     let original = project(&app).documents()[0].annotations()[0].clone();
 
     let inside = at_char(&app, original.start + 5);
-    click(&mut app, inside);
+    click_at(&mut app, inside);
     assert_eq!(app.state().selected(), Some(original.id.as_str()));
     // The details panel shows it.
     app.get_by_label("Selected annotation");
@@ -217,12 +145,12 @@ fn repeated_clicks_on_overlapping_highlights_cycle_through_them() {
     );
     let file = dir.path().join("overlaps.ron");
     store::save(editor.project(), &file).unwrap();
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     let point = at_char(&app, span_of(TEXT, "exercise", 0).start + 3);
     let mut seen = Vec::new();
     for _ in 0..4 {
-        click(&mut app, point);
+        click_at(&mut app, point);
         seen.push(app.state().selected().unwrap().to_owned());
     }
     // Innermost first, then outwards (shorter before longer), then round again.
@@ -233,10 +161,10 @@ fn repeated_clicks_on_overlapping_highlights_cycle_through_them() {
 fn alt_arrows_move_the_selected_annotations_boundaries_by_a_word() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[("exercise due", "claim", "")]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
     let id = project(&app).documents()[0].annotations()[0].id.clone();
     let inside = at_char(&app, span_of(TEXT, "exercise", 0).start + 1);
-    click(&mut app, inside);
+    click_at(&mut app, inside);
     assert_eq!(app.state().selected(), Some(id.as_str()));
 
     let span = |app: &App<'_>| project(app).documents()[0].annotation(&id).unwrap().span();
@@ -260,7 +188,7 @@ fn alt_arrows_move_the_selected_annotations_boundaries_by_a_word() {
 fn save_writes_a_file_that_loads_to_the_same_project_and_open_guards_changes() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     drag_words(&mut app, "norms", "conduct");
     press(&mut app, Modifiers::NONE, Key::Num1);
@@ -301,7 +229,7 @@ fn a_recovery_copy_is_written_and_offered_after_a_crash() {
     let file = saved_project(dir.path(), &[]);
     let recovery = store::recovery_path(Some(&file), dir.path());
     {
-        let mut app = open(&file, config(dir.path(), Duration::ZERO));
+        let mut app = open(&file, dir.path(), Duration::ZERO);
         drag_words(&mut app, "Attribution", "hard");
         press(&mut app, Modifiers::NONE, Key::Num2);
         assert!(recovery.is_file(), "recovery copy written while dirty");
@@ -310,7 +238,7 @@ fn a_recovery_copy_is_written_and_offered_after_a_crash() {
     let on_disk = store::load(&file).unwrap().project;
     assert!(on_disk.documents()[0].annotations().is_empty());
 
-    let mut app = open(&file, config(dir.path(), Duration::ZERO));
+    let mut app = open(&file, dir.path(), Duration::ZERO);
     assert!(matches!(app.state().modal(), Some(Modal::Recovery { .. })));
     app.get_by_label("Restore").click();
     app.run_steps(2);
@@ -338,7 +266,7 @@ fn a_malformed_project_shows_an_error_and_leaves_the_open_project_unchanged() {
     let file = saved_project(dir.path(), &[("Attribution", "claim", "")]);
     let bad = dir.path().join("broken.ron");
     std::fs::write(&bad, "Project(format_version: 1, meta: (title: \"x\"").unwrap();
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
     drag_words(&mut app, "norms", "conduct");
     press(&mut app, Modifiers::NONE, Key::Num3);
     let before = project(&app).clone();
@@ -369,7 +297,7 @@ fn a_malformed_project_shows_an_error_and_leaves_the_open_project_unchanged() {
 fn with_an_active_label_a_drag_tags_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
     // The radio button beside "Norm" in the label panel makes it the active label.
     app.get_by_label("Tag every drag as Norm at once").click();
     app.run_steps(2);
@@ -396,7 +324,7 @@ fn double_click_selects_a_word_and_shift_click_extends_the_selection() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
     // Short steps, so that two clicks fall within the double-click interval.
-    let mut app = open_stepping(&file, config(dir.path(), Duration::from_secs(30)), 0.05);
+    let mut app = open_stepping(&file, dir.path(), 0.05);
 
     let word = at_char(&app, span_of(TEXT, "territory", 0).start + 3);
     app.event(Event::PointerMoved(word));
@@ -415,17 +343,7 @@ fn double_click_selects_a_word_and_shift_click_extends_the_selection() {
     let later = at_char(&app, span_of(TEXT, "hard", 0).start + 1);
     app.run_steps(10);
     // Shift held down while clicking further on.
-    app.event(Event::PointerMoved(later));
-    for pressed in [true, false] {
-        let event = Event::PointerButton {
-            pos: later,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::SHIFT,
-        };
-        app.event_modifiers(event, Modifiers::SHIFT);
-        app.step();
-    }
+    shift_click_at(&mut app, later);
     app.run_steps(10);
     press(&mut app, Modifiers::NONE, Key::Num1);
     let annotation = &project(&app).documents()[0].annotations()[0];
@@ -437,7 +355,7 @@ fn double_click_selects_a_word_and_shift_click_extends_the_selection() {
 fn right_click_on_a_highlight_opens_its_menu_and_edit_note_goes_to_the_note() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[("remains hard", "source", "")]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
     let point = at_char(&app, span_of(TEXT, "remains", 0).start + 2);
     app.event(Event::PointerMoved(point));
     for pressed in [true, false] {
@@ -473,9 +391,9 @@ fn a_selected_annotation_is_relabelled_by_its_key_and_a_used_label_asks_before_d
         dir.path(),
         &[("remains hard", "source", ""), ("conduct", "source", "")],
     );
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
     let first = at_char(&app, span_of(TEXT, "remains", 0).start + 2);
-    click(&mut app, first);
+    click_at(&mut app, first);
     press(&mut app, Modifiers::NONE, Key::Num3);
     let labels = |app: &App<'_>| -> Vec<String> {
         project(app).documents()[0]
@@ -515,7 +433,7 @@ fn a_selected_annotation_is_relabelled_by_its_key_and_a_used_label_asks_before_d
 fn find_steps_through_hits_and_the_list_reveals_an_annotation() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[("A second paragraph", "claim", "")]);
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     press(&mut app, Modifiers::COMMAND, Key::F);
     app.get_by_label("Find:").type_text("DUE");
@@ -539,7 +457,7 @@ fn find_steps_through_hits_and_the_list_reveals_an_annotation() {
 fn the_paragraphs_in_view_are_exposed_to_screen_readers() {
     let dir = tempfile::tempdir().unwrap();
     let file = saved_project(dir.path(), &[]);
-    let app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let app = open(&file, dir.path(), Duration::from_secs(30));
     app.get_by_label("Due diligence in cyberspace");
     app.get_by_label_contains("Attribution remains hard, and norms guide conduct.");
 }
@@ -564,7 +482,7 @@ fn a_dropped_article_is_added_and_a_dropped_project_opens() {
     let file = saved_project(dir.path(), &[]);
     let article = dir.path().join("memo.md");
     std::fs::write(&article, "# Memo\n\nStates must report incidents.\n").unwrap();
-    let mut app = open(&file, config(dir.path(), Duration::from_secs(30)));
+    let mut app = open(&file, dir.path(), Duration::from_secs(30));
 
     app.input_mut()
         .dropped_files

@@ -31,26 +31,12 @@ fn current_item(app: &App<'_>) -> marginalia::compare::Item {
 #[test]
 fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
     let dir = tempfile::tempdir().unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects");
-    let mine = dir.path().join("maren.ron");
-    let theirs = dir.path().join("tomas.ron");
-    std::fs::copy(samples.join("cyber-norms-sample.ron"), &mine).unwrap();
-    std::fs::copy(samples.join("cyber-norms-sample-second-coder.ron"), &theirs).unwrap();
+    let mut app = comparing(dir.path(), "cyber-norms-sample-second-coder.ron");
+    let (mine, theirs) = (dir.path().join("maren.ron"), dir.path().join("other.ron"));
     let inputs_before = (
         std::fs::read(&mine).unwrap(),
         std::fs::read(&theirs).unwrap(),
     );
-    let mut app = open(&mine, dir.path());
-
-    click(&mut app, "File");
-    click(&mut app, "Compare with…");
-    app.run_steps(2);
-    // The field starts in the project's folder: complete it with the other analyst's file.
-    app.get_by_label("Paths of the projects (separate several with ;):")
-        .type_text("tomas.ron");
-    app.run_steps(1);
-    press(&mut app, Modifiers::NONE, Key::Enter);
-    app.run_steps(2);
     assert!(
         app.state().messages().is_empty(),
         "{:?}",
@@ -119,19 +105,13 @@ fn a_comparison_of_two_analysts_is_curated_into_a_saved_merged_project() {
         "Cancel keeps the comparison"
     );
 
-    click(&mut app, "Save merged project as…");
-    app.run_steps(2);
-    press(&mut app, Modifiers::NONE, Key::Enter);
-    app.run_steps(2);
-    let messages = app.state().messages();
-    assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(!messages[0].is_error, "{messages:?}");
     let undecided = app.state().comparison().unwrap().curation().undecided();
+    let saved = save_merged(&mut app);
     assert!(
-        messages[0].body.contains(&format!(
+        saved.contains(&format!(
             "The {undecided} items still undecided were left out"
         )),
-        "{messages:?}"
+        "{saved}"
     );
 
     let merged_file = dir.path().join("cyber-norms-two-commentaries-merged.ron");
@@ -223,7 +203,11 @@ fn comparing(dir: &Path, other: &str) -> App<'static> {
     app.run_steps(1);
     press(&mut app, Modifiers::NONE, Key::Enter);
     app.run_steps(2);
-    assert!(app.state().comparison().is_some());
+    assert!(
+        app.state().comparison().is_some(),
+        "{:?}",
+        app.state().messages()
+    );
     app
 }
 
@@ -264,11 +248,18 @@ fn saving_a_merge_with_nothing_undecided_says_nothing_of_undecided_items() {
     let mut app = comparing(dir.path(), "cyber-norms-sample.ron");
     click(&mut app, "Accept all agreements");
     assert_eq!(app.state().comparison().unwrap().curation().undecided(), 0);
-    click(&mut app, "Save merged project as…");
+    let saved = save_merged(&mut app);
+    assert!(!saved.contains("undecided"), "{saved}");
+}
+
+/// Saves the merged project where the window offers to, and returns what the window then says.
+fn save_merged(app: &mut App<'_>) -> String {
+    click(app, "Save merged project as…");
     app.run_steps(2);
-    press(&mut app, Modifiers::NONE, Key::Enter);
+    press(app, Modifiers::NONE, Key::Enter);
     app.run_steps(2);
     let messages = app.state().messages();
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(!messages[0].body.contains("undecided"), "{messages:?}");
+    assert!(!messages[0].is_error, "{messages:?}");
+    messages[0].body.clone()
 }

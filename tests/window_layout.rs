@@ -9,10 +9,10 @@ use std::{path::Path, time::Duration};
 
 use common::{
     span_of,
-    window::{App, at_char, drag, drag_words, open_sized, press, project},
+    window::{App, at_char, drag, drag_words, open_sized, press, project, shift_click_at},
 };
 use eframe::egui::accesskit::Role;
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, vec2};
+use eframe::egui::{Key, Modifiers, Pos2, Vec2, vec2};
 use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The sample project opened in a window of `size`, from a copy in `dir`.
@@ -178,17 +178,7 @@ fn the_palette_opens_above_the_selection_leaving_the_next_line_free_for_shift_cl
     let next_line = span_of(&text, "quiet disagreement", 0).start + 2;
     let target = at_char(&app, next_line);
     assert!(!palette.contains(target));
-    app.event(Event::PointerMoved(target));
-    for pressed in [true, false] {
-        let event = Event::PointerButton {
-            pos: target,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::SHIFT,
-        };
-        app.event_modifiers(event, Modifiers::SHIFT);
-        app.step();
-    }
+    shift_click_at(&mut app, target);
     app.run_steps(4);
     let extended = app.state().text_selection().unwrap();
     assert_eq!(extended.start, selection.start);

@@ -63,7 +63,8 @@ pub fn at_char(app: &App<'_>, offset: usize) -> Pos2 {
     rect.center() + vec2(2.0, 0.0)
 }
 
-fn button(app: &App<'_>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+/// The primary button pressed or released at `pos`.
+pub fn button(app: &App<'_>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
     app.event(Event::PointerButton {
         pos,
         button: PointerButton::Primary,
@@ -103,6 +104,21 @@ pub fn click_at(app: &mut App<'_>, pos: Pos2) {
     button(app, pos, false, Modifiers::NONE);
     app.step();
     app.run_steps(2);
+}
+
+/// A click at `pos` with Shift held down (extends a selection).
+pub fn shift_click_at(app: &mut App<'_>, pos: Pos2) {
+    app.event(Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        let event = Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        };
+        app.event_modifiers(event, Modifiers::SHIFT);
+        app.step();
+    }
 }
 
 /// A click on the widget named `label`.
