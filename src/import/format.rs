@@ -19,16 +19,37 @@ pub fn format_for(path: &Path, bytes: &[u8]) -> SourceFormat {
     })
 }
 
-/// The format named by the file's extension: `.txt`/`.text`, `.md`/`.markdown`,
-/// `.html`/`.htm`/`.xhtml`; `None` for any other extension or none.
+/// Every extension (lowercase, without the dot) an article file is known by, with its format:
+/// the one list that article import, annotation import and the window's file choosers share.
+pub const ARTICLE_EXTENSIONS: [(&str, SourceFormat); 7] = [
+    ("txt", SourceFormat::Text),
+    ("text", SourceFormat::Text),
+    ("md", SourceFormat::Markdown),
+    ("markdown", SourceFormat::Markdown),
+    ("html", SourceFormat::Html),
+    ("htm", SourceFormat::Html),
+    ("xhtml", SourceFormat::Html),
+];
+
+/// The extensions of [`ARTICLE_EXTENSIONS`] alone, in the same order.
+pub const ARTICLE_EXTENSION_NAMES: [&str; 7] = {
+    let mut names = [""; 7];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = ARTICLE_EXTENSIONS[i].0;
+        i += 1;
+    }
+    names
+};
+
+/// The format named by the file's extension (case-insensitive, see [`ARTICLE_EXTENSIONS`]);
+/// `None` for any other extension or none.
 pub fn format_from_extension(path: &Path) -> Option<SourceFormat> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "txt" | "text" => Some(SourceFormat::Text),
-        "md" | "markdown" => Some(SourceFormat::Markdown),
-        "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
-        _ => None,
-    }
+    ARTICLE_EXTENSIONS
+        .iter()
+        .find(|(name, _)| *name == extension)
+        .map(|(_, format)| *format)
 }
 
 /// Whether the bytes start, after any byte order mark and whitespace, with `<!doctype html`
@@ -50,6 +71,12 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_extension_names_are_the_extensions_of_the_one_list() {
+        let names: Vec<&str> = ARTICLE_EXTENSIONS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ARTICLE_EXTENSION_NAMES);
+    }
 
     #[test]
     fn formats() {

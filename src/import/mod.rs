@@ -20,6 +20,7 @@ mod walk;
 pub use article::{ImportedArticle, article_from_bytes};
 pub use decode::{DecodeError, Decoded, decode};
 pub use error::ImportError;
+pub use format::{ARTICLE_EXTENSION_NAMES, ARTICLE_EXTENSIONS, format_from_extension};
 pub use html::{Extracted, extract};
 pub use newlines::normalise;
 pub use read::read_article;

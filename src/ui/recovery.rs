@@ -1,6 +1,7 @@
 //! Recovery copies from the window: while there are unsaved changes, the project is written to
-//! its recovery file every `recovery_interval` (30 s on the desktop); on opening a project, a
-//! recovery copy newer than it is offered for restore. The files themselves are `store`'s.
+//! its recovery file every `recovery_interval` (30 s on the desktop) — when is the workspace's
+//! [`RecoverySchedule`]; on opening a project, a recovery copy newer than it is offered for
+//! restore. The files themselves are `store`'s.
 
 use std::{
     path::{Path, PathBuf},
@@ -10,15 +11,17 @@ use std::{
 use eframe::egui::Context;
 
 use super::{app::MarginaliaApp, dialogs::modals::Modal};
-use crate::{clock::for_people, store, workspace::Workspace};
+use crate::{
+    clock::for_people,
+    store,
+    workspace::{RecoveryDue, RecoverySchedule, Workspace},
+};
 
-/// When unsaved changes began and what the last recovery copy holds.
+/// The recovery schedule of the open project (the rule lives in the workspace layer) and when
+/// the last copy was written, for the status bar.
 #[derive(Debug, Default)]
 pub struct RecoveryClock {
-    /// When the changes not yet in a recovery copy began.
-    dirty_since: Option<Instant>,
-    /// The project revision the last copy holds.
-    written_revision: Option<u64>,
+    schedule: RecoverySchedule,
     last_written: Option<String>,
 }
 
@@ -46,17 +49,19 @@ impl MarginaliaApp {
     /// began or since the last copy, and the project changed since that copy.
     pub(super) fn tick_recovery(&mut self, ctx: &Context) {
         let revision = self.workspace.editor().revision();
-        if !self.workspace.is_dirty() || self.recovery.written_revision == Some(revision) {
-            self.recovery.dirty_since = None;
-            return;
-        }
-        let now = Instant::now();
-        let since = *self.recovery.dirty_since.get_or_insert(now);
-        let interval = self.config.recovery_interval;
-        let elapsed = now.duration_since(since);
-        if elapsed < interval {
-            ctx.request_repaint_after(interval - elapsed);
-            return;
+        let due = self.recovery.schedule.due(
+            self.workspace.is_dirty(),
+            revision,
+            self.config.recovery_interval,
+            Instant::now(),
+        );
+        match due {
+            RecoveryDue::Nothing => return,
+            RecoveryDue::In(wait) => {
+                ctx.request_repaint_after(wait);
+                return;
+            }
+            RecoveryDue::Now => {}
         }
         let path = self.recovery_path();
         match store::write_recovery(self.workspace.project(), &path) {
@@ -66,8 +71,7 @@ impl MarginaliaApp {
                 format!("{e}\n\nYour work is still here; save it with File > Save as…."),
             ),
         }
-        self.recovery.written_revision = Some(revision);
-        self.recovery.dirty_since = None;
+        self.recovery.schedule.written(revision);
     }
 
     /// Offers the open project's recovery copy if it is newer than the project file.

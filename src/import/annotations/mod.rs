@@ -72,13 +72,7 @@ pub fn import_files(
     let mut read_paths = std::collections::HashSet::new();
     for path in paths {
         let is_article = !path.is_dir()
-            && matches!(
-                path.extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_ascii_lowercase)
-                    .as_deref(),
-                Some("txt" | "md" | "markdown" | "html" | "htm")
-            )
+            && crate::import::format_from_extension(path).is_some()
             && !path.with_extension("ann").is_file();
         if is_article {
             let article = crate::import::read_article(path)?;

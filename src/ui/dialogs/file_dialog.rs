@@ -10,6 +10,7 @@ use std::{
 use eframe::egui::{self, Context, Key, TextEdit};
 
 use super::path_completion::{Files, complete};
+use crate::import::ARTICLE_EXTENSION_NAMES;
 use crate::ui::action::{Action, FileRequest};
 
 /// The typed-path window: which request, what is typed, why the native dialog is not used.
@@ -252,12 +253,29 @@ fn matches_ui(
     });
 }
 
-/// The extensions of the files each kind of request takes.
+/// The extensions of the files each kind of request takes (articles: the import's one list).
 const PROJECTS: &[&str] = &["ron"];
-const ARTICLES: &[&str] = &["txt", "md", "markdown", "html", "htm"];
-const ANNOTATIONS: &[&str] = &[
-    "ann", "jsonl", "json", "jsonld", "qdpx", "txt", "md", "html",
-];
+const ARTICLES: &[&str] = &ARTICLE_EXTENSION_NAMES;
+/// Annotation files, and the articles a brat `.ann` or a folder of them is read with.
+const ANNOTATIONS: &[&str] = &joined::<5, 7, 12>(
+    ["ann", "jsonl", "json", "jsonld", "qdpx"],
+    ARTICLE_EXTENSION_NAMES,
+);
+
+/// `a` followed by `b` (`C` must be `A + B`).
+const fn joined<const A: usize, const B: usize, const C: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; C] {
+    assert!(A + B == C, "the joined list has room for both");
+    let mut all = [""; C];
+    let mut i = 0;
+    while i < C {
+        all[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    all
+}
 
 /// The files `request` can take, for completing a typed path.
 fn files_for(request: FileRequest) -> Files {
@@ -341,4 +359,24 @@ fn native_unavailable() -> Option<String> {
          zenity). Type the path instead, drop the file on the window, or use Open recent."
             .to_owned()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_typed_path_offers_every_article_extension_the_import_reads() {
+        for (extension, _) in crate::import::ARTICLE_EXTENSIONS {
+            let name = format!("article.{extension}");
+            assert!(files_for(FileRequest::AddArticle).takes(&name), "{name}");
+            assert!(
+                files_for(FileRequest::ImportAnnotations).takes(&name),
+                "{name}"
+            );
+        }
+        assert!(files_for(FileRequest::ImportAnnotations).takes("a.ann"));
+        assert!(!files_for(FileRequest::OpenProject).takes("article.md"));
+        assert!(!files_for(FileRequest::Export(crate::export::Format::Brat)).takes("a.ann"));
+    }
 }

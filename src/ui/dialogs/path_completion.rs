@@ -30,7 +30,7 @@ pub enum Files {
 }
 
 impl Files {
-    fn takes(self, name: &str) -> bool {
+    pub(super) fn takes(self, name: &str) -> bool {
         match self {
             Self::Any => true,
             Self::FoldersOnly => false,

@@ -2,6 +2,8 @@
 //! belongs to, with the file operations the window offers — open, new from an article, add an
 //! article, update an article's text, save, save as. No GUI toolkit here; the window and its tests go through this.
 
+mod recovery_schedule;
+
 use std::path::{Path, PathBuf};
 
 use crate::{
@@ -10,6 +12,8 @@ use crate::{
     reanchor,
     store::{self, LoadError, LocatedProblem, SaveError},
 };
+
+pub use recovery_schedule::{RecoveryDue, RecoverySchedule};
 
 /// Why a workspace operation failed. The project in memory is unchanged by a failure.
 #[derive(Debug, thiserror::Error)]
