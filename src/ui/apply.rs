@@ -15,6 +15,7 @@ use crate::{
         Edit, Label, LabelRemoval, edit::new_annotation, ids, label::next_free_color, nudge,
         plural::counted,
     },
+    workspace::{AfterAnswer, after_answer},
 };
 
 impl MarginaliaApp {
@@ -257,21 +258,27 @@ impl MarginaliaApp {
     /// Acts on the answer to a modal.
     pub(super) fn answer(&mut self, answer: Answer, ctx: &Context) {
         match answer {
-            Answer::SaveThen(then) => {
-                if self.workspace.file().is_none() {
-                    self.after_save_as = Some(then);
-                    self.choose_unguarded(FileRequest::SaveAs, ctx);
-                } else if self.save_now() {
-                    self.proceed(then, ctx);
+            Answer::UnsavedChanges(then, answer) => {
+                match after_answer(then, answer, self.workspace.file().is_some()) {
+                    AfterAnswer::SaveAsThen(then) => {
+                        self.after_save_as = Some(then);
+                        self.choose_unguarded(FileRequest::SaveAs, ctx);
+                    }
+                    AfterAnswer::SaveThen(then) => {
+                        if self.save_now() {
+                            self.proceed(then, ctx);
+                        }
+                    }
+                    AfterAnswer::DiscardThen(then) => {
+                        self.discard_recovery_copy();
+                        self.proceed(then, ctx);
+                    }
+                    AfterAnswer::Stop => {}
                 }
             }
             Answer::DiscardDecisionsThen(then) => {
                 self.compare = None;
                 self.guard(then, ctx);
-            }
-            Answer::DiscardThen(then) => {
-                self.discard_recovery_copy();
-                self.proceed(then, ctx);
             }
             Answer::RemoveLabel { id, removal } => {
                 self.apply(Action::RemoveLabelConfirmed { id, removal }, ctx);

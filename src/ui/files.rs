@@ -1,6 +1,6 @@
-//! Opening, creating and saving projects from the window: the start-up project, the
-//! unsaved-changes guard, chosen and dropped files, Save and Save as. Every failure becomes a
-//! message; the project in memory stays as it was.
+//! Opening, creating and saving projects from the window: the start-up project, acting on the
+//! unsaved-changes guard (its rules are the workspace's `guard`), chosen and dropped files, Save
+//! and Save as. Every failure becomes a message; the project in memory stays as it was.
 
 use std::path::{Path, PathBuf};
 
@@ -16,14 +16,11 @@ use crate::{
     cli::sample_project_path,
     clock::now_rfc3339,
     store::LocatedProblem,
-    workspace::{Workspace, default_annotator},
+    workspace::{
+        GuardStep, Workspace, default_annotator, guard, is_project_file, suggested_file_name,
+        with_project_extension,
+    },
 };
-
-/// Whether `path` names a project file (rather than an article).
-fn is_project_file(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-}
 
 impl MarginaliaApp {
     /// Opens what the window starts with; a failure leaves an empty project and a message.
@@ -81,12 +78,16 @@ impl MarginaliaApp {
     /// Goes on with `then` at once, or asks Save / Discard / Cancel first if there are unsaved
     /// changes.
     pub(super) fn guard(&mut self, then: Pending, ctx: &Context) {
-        if self.has_unsaved_decisions() {
-            self.modal = Some(Modal::UnsavedDecisions { then });
-        } else if self.workspace.is_dirty() {
-            self.modal = Some(Modal::UnsavedChanges { then });
-        } else {
-            self.proceed(then, ctx);
+        match guard(
+            then,
+            self.has_unsaved_decisions(),
+            self.workspace.is_dirty(),
+        ) {
+            GuardStep::AskUnsavedDecisions(then) => {
+                self.modal = Some(Modal::UnsavedDecisions { then });
+            }
+            GuardStep::AskUnsavedChanges(then) => self.modal = Some(Modal::UnsavedChanges { then }),
+            GuardStep::Proceed(then) => self.proceed(then, ctx),
         }
     }
 
@@ -316,58 +317,5 @@ impl MarginaliaApp {
                 actions.push(Action::Chosen(FileRequest::AddArticle, path));
             }
         }
-    }
-}
-
-/// A file name for a project titled `title`: its words joined by dashes, `.ron`.
-fn suggested_file_name(title: &str) -> String {
-    format!("{}.ron", suggested_stem(title))
-}
-
-/// A file name stem from a title: its first eight words, lowercase, joined by `-` (`project`
-/// when it has none).
-pub(super) fn suggested_stem(title: &str) -> String {
-    let stem: String = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase();
-    if stem.is_empty() {
-        "project".to_owned()
-    } else {
-        stem
-    }
-}
-
-/// `path`, with `.ron` added when it has no extension.
-fn with_project_extension(path: &Path) -> PathBuf {
-    if path.extension().is_none() {
-        path.with_extension("ron")
-    } else {
-        path.to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggested_names_come_from_the_title() {
-        assert_eq!(
-            suggested_file_name("Due diligence: in cyberspace!"),
-            "due-diligence-in-cyberspace.ron"
-        );
-        assert_eq!(suggested_file_name("  "), "project.ron");
-        assert_eq!(
-            with_project_extension(Path::new("/a/b")),
-            Path::new("/a/b.ron")
-        );
-        assert_eq!(
-            with_project_extension(Path::new("/a/b.ron")),
-            Path::new("/a/b.ron")
-        );
     }
 }

@@ -11,12 +11,12 @@ use super::{
     action::{Action, FileRequest},
     app::MarginaliaApp,
     dialogs::export_dialog::ExportChoice,
-    files::suggested_stem,
 };
 use crate::{
     clock::now_rfc3339,
     export::{self, Format},
     import::annotations::{self, UnitChoice},
+    workspace::suggested_stem,
 };
 
 /// At most this many unplaced annotations are listed in a message (the rest are counted).

@@ -1,7 +1,12 @@
-//! An open project as the window holds it: the editor (project + undo history) and the file it
-//! belongs to, with the file operations the window offers — open, new from an article, add an
-//! article, update an article's text, save, save as. No GUI toolkit here; the window and its tests go through this.
+//! The application's services below the window: the open project (the editor with its undo
+//! history, and the file it belongs to) with the file operations the window offers — open, new
+//! from an article, add an article, update an article's text, save, save as —, the
+//! unsaved-changes guard (`guard`), when a recovery copy is due (`recovery_schedule`) and the
+//! names of project files (`project_files`). No GUI toolkit here; the window and its tests go
+//! through this.
 
+mod guard;
+mod project_files;
 mod recovery_schedule;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +18,10 @@ use crate::{
     store::{self, LoadError, LocatedProblem, SaveError},
 };
 
+pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
+pub use project_files::{
+    is_project_file, suggested_file_name, suggested_stem, with_project_extension,
+};
 pub use recovery_schedule::{RecoveryDue, RecoverySchedule};
 
 /// Why a workspace operation failed. The project in memory is unchanged by a failure.

@@ -9,16 +9,10 @@ use eframe::egui::{self, ComboBox, Context, Grid, Key, RichText};
 use crate::{
     model::{LabelRemoval, Project},
     ui::shortcuts::HELP_TABLE,
+    workspace::ChangesAnswer,
 };
 
-/// What to do once unsaved changes are dealt with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    NewFromArticle,
-    OpenProject,
-    OpenPath(PathBuf),
-    Quit,
-}
+pub use crate::workspace::Pending;
 
 /// A question or window shown over everything else.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +68,8 @@ impl ProjectSettings {
 /// The answer to a modal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    SaveThen(Pending),
-    DiscardThen(Pending),
+    /// The answer to the unsaved-changes question asked before `Pending`.
+    UnsavedChanges(Pending, ChangesAnswer),
     /// Close the comparison without saving its decisions, then go on.
     DiscardDecisionsThen(Pending),
     RemoveLabel {
@@ -104,10 +98,10 @@ impl Modal {
                     ));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
-                            answer = Some(Answer::SaveThen(then.clone()));
+                            answer = Some(Answer::UnsavedChanges(then.clone(), ChangesAnswer::Save));
                         }
                         if ui.button("Discard").clicked() {
-                            answer = Some(Answer::DiscardThen(then.clone()));
+                            answer = Some(Answer::UnsavedChanges(then.clone(), ChangesAnswer::Discard));
                         }
                         if ui.button("Cancel").clicked() {
                             answer = Some(Answer::Close);
