@@ -8,11 +8,11 @@ use anyhow::{Result, bail};
 use super::Outcome;
 use crate::{
     clock::now_rfc3339,
-    export::{self, ExportOptions, Format},
+    export::{ExportOptions, Format},
     import::annotations::{self, Anchored, UnitChoice},
     model::OffsetUnit,
     store,
-    workspace::default_annotator,
+    workspace::{default_annotator, export_to_path},
 };
 
 fn unit(name: &str) -> OffsetUnit {
@@ -37,12 +37,6 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
     let Some(format) = Format::from_name(args.format) else {
         bail!("unknown format {}", args.format);
     };
-    if export::is_same_file(args.project, args.output) {
-        bail!(
-            "the output {} is the project itself; choose another file with -o",
-            args.output.display()
-        );
-    }
     let loaded = store::load(args.project)?;
     for warning in &loaded.warnings {
         eprintln!("warning: {}: {warning}", args.project.display());
@@ -53,14 +47,19 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
         csv_bom: args.bom,
         csv_protect_formulas: !args.no_formula_protection,
     };
-    let made = export::export(&loaded.project, format, &options)?;
-    export::write_output(&made.output, args.output)?;
+    let losses = export_to_path(
+        &loaded.project,
+        Some(args.project),
+        format,
+        &options,
+        args.output,
+    )?;
     println!("wrote {} ({})", args.output.display(), format.describe());
-    if made.losses.is_empty() {
+    if losses.is_empty() {
         println!("nothing was left out");
     } else {
         println!("what {} cannot carry:", format.name());
-        for loss in &made.losses {
+        for loss in &losses {
             println!("  - {loss}");
         }
     }

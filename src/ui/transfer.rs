@@ -14,9 +14,9 @@ use super::{
 };
 use crate::{
     clock::now_rfc3339,
-    export::{self, Format},
+    export::Format,
     import::annotations::{self, UnitChoice},
-    workspace::suggested_stem,
+    workspace::{export_to_path, suggested_stem},
 };
 
 /// At most this many unplaced annotations are listed in a message (the rest are counted).
@@ -58,24 +58,15 @@ impl MarginaliaApp {
             Some(extension) if path.extension().is_none() => path.with_extension(extension),
             _ => path.to_owned(),
         };
-        if self
-            .workspace
-            .file()
-            .is_some_and(|f| export::is_same_file(f, &path))
-        {
-            self.messages.error(
-                "Export not written",
-                format!(
-                    "{} is the project file itself. Choose another name.",
-                    path.display()
-                ),
-            );
-            return;
-        }
         let title = self.current_doc().map(|d| d.title().to_owned());
         let options = self.export.effective_options(title.as_deref());
-        let written = export::export(self.workspace.project(), format, &options)
-            .and_then(|made| export::write_output(&made.output, &path).map(|()| made.losses));
+        let written = export_to_path(
+            self.workspace.project(),
+            self.workspace.file(),
+            format,
+            &options,
+            &path,
+        );
         match written {
             Ok(losses) => {
                 let mut body = format!("{} written to {}.", format.describe(), path.display());

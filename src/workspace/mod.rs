@@ -5,6 +5,7 @@
 //! names of project files (`project_files`). No GUI toolkit here; the window and its tests go
 //! through this.
 
+mod export_to;
 mod guard;
 mod project_files;
 mod recovery_schedule;
@@ -18,6 +19,7 @@ use crate::{
     store::{self, LoadError, LocatedProblem, SaveError},
 };
 
+pub use export_to::{ExportToError, export_to_path};
 pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
 pub use project_files::{
     is_project_file, suggested_file_name, suggested_stem, with_project_extension,

@@ -1,0 +1,93 @@
+//! Exporting a project to a path: the one way the window and the command line write an export.
+//! The output never replaces the project's own file; the export is rendered in full (quotes
+//! checked) before anything is written, and writing goes through `export::write_output`, which
+//! never leaves a half-written file.
+
+use std::path::{Path, PathBuf};
+
+use crate::{
+    export::{self, ExportError, ExportOptions, Format, Loss},
+    model::Project,
+};
+
+/// Why an export was not written. Nothing was written and the project is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportToError {
+    #[error("the output {} is the project itself; write the export to another file", .0.display())]
+    IsTheProject(PathBuf),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+/// Renders `project` (saved at `project_file`, if anywhere) as `format` with `options` and
+/// writes it to `path`. Returns what the format could not carry.
+pub fn export_to_path(
+    project: &Project,
+    project_file: Option<&Path>,
+    format: Format,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<Vec<Loss>, ExportToError> {
+    if project_file.is_some_and(|file| export::is_same_file(file, path)) {
+        return Err(ExportToError::IsTheProject(path.to_owned()));
+    }
+    let made = export::export(project, format, options)?;
+    export::write_output(&made.output, path)?;
+    Ok(made.losses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{model::Document, store};
+
+    fn project() -> Project {
+        let mut editor = crate::model::Editor::new(Project::new("t", "a", "2026-01-01T00:00:00Z"));
+        editor
+            .apply(
+                crate::model::Edit::AddDocument(Box::new(Document::new(
+                    "d",
+                    "D",
+                    "States must act.".to_owned(),
+                ))),
+                "2026-01-01T00:00:00Z",
+            )
+            .unwrap();
+        editor.into_project()
+    }
+
+    #[test]
+    fn an_export_is_written_with_its_losses_and_never_over_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("study.ron");
+        let project = project();
+        store::save(&project, &file).unwrap();
+        let before = std::fs::read(&file).unwrap();
+
+        let refused = export_to_path(
+            &project,
+            Some(&file),
+            Format::Csv,
+            &ExportOptions::default(),
+            &file,
+        );
+        assert!(matches!(refused, Err(ExportToError::IsTheProject(_))));
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            before,
+            "the project is untouched"
+        );
+
+        let csv = dir.path().join("study.csv");
+        let losses = export_to_path(
+            &project,
+            Some(&file),
+            Format::Csv,
+            &ExportOptions::default(),
+            &csv,
+        )
+        .unwrap();
+        assert!(std::fs::read_to_string(&csv).unwrap().contains("start"));
+        assert!(!losses.is_empty(), "CSV cannot carry colours, relations…");
+    }
+}
