@@ -284,7 +284,7 @@ fn running_as_root() -> bool {
 fn update_carries_annotations_to_a_new_version_reports_orphans_and_keeps_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("study.ron");
-    fs::copy(marginalia::cli::sample_project_path(), &project).unwrap();
+    fs::copy(marginalia::workspace::sample_project_path(), &project).unwrap();
     let original = fs::read(&project).unwrap();
     let loaded = store::load(&project).unwrap().project;
     let doc = &loaded.documents()[0];

@@ -16,7 +16,7 @@ use marginalia::{
 };
 
 fn sample() -> Editor {
-    let path = marginalia::cli::sample_project_path();
+    let path = marginalia::workspace::sample_project_path();
     Editor::new(store::load(&path).expect("the sample loads").project)
 }
 

@@ -12,17 +12,11 @@ mod report;
 mod transfer;
 mod update;
 
-use std::{path::PathBuf, process::ExitCode};
+use std::process::ExitCode;
 
 use clap::Parser;
 
 pub use args::{Cli, Command};
-
-/// Where the bundled sample project lives in a source checkout.
-#[must_use]
-pub fn sample_project_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/cyber-norms-sample.ron")
-}
 
 /// What a command found, for the exit status.
 pub enum Outcome {

@@ -11,8 +11,7 @@
 use serde::Serialize;
 
 use super::{CONTEXT_CHARS, ExportError, ExportOptions, Output, Scope, after, before, guid};
-use crate::import::annotations::anchor::ni_sha256;
-use crate::model::{Annotation, Document, Relation};
+use crate::model::{Annotation, Document, Relation, ni_sha256};
 
 /// The JSON-LD context of the Web Annotation vocabulary.
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";

@@ -13,12 +13,11 @@ use super::{
     dialogs::modals::{Modal, Pending},
 };
 use crate::{
-    cli::sample_project_path,
     clock::now_rfc3339,
     store::LocatedProblem,
     workspace::{
-        GuardStep, Workspace, default_annotator, guard, is_project_file, suggested_file_name,
-        with_project_extension,
+        GuardStep, Workspace, default_annotator, guard, is_project_file, sample_project_path,
+        suggested_file_name, with_project_extension,
     },
 };
 

@@ -22,7 +22,8 @@ use crate::{
 pub use export_to::{ExportToError, export_to_path};
 pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
 pub use project_files::{
-    is_project_file, suggested_file_name, suggested_stem, with_project_extension,
+    is_project_file, sample_project_path, suggested_file_name, suggested_stem,
+    with_project_extension,
 };
 pub use recovery_schedule::{RecoveryDue, RecoverySchedule};
 

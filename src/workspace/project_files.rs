@@ -1,7 +1,14 @@
-//! The names of project files: which paths are projects rather than articles, the file name a
+//! The names of project files: the bundled sample, which paths are projects rather than articles, the file name a
 //! project's title suggests, and the extension a chosen path gets.
 
 use std::path::{Path, PathBuf};
+
+/// Where the bundled sample project lives in a source checkout: what the window opens the first
+/// time (an installed copy may have none, and then opens empty).
+#[must_use]
+pub fn sample_project_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/cyber-norms-sample.ron")
+}
 
 /// Whether `path` names a project file (rather than an article).
 #[must_use]

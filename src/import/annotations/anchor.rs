@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     import::normalise,
-    model::{OffsetIndex, OffsetUnit, Span, sha256_hex, snap},
+    model::{OffsetIndex, OffsetUnit, Span, ni_sha256, sha256_hex, snap},
 };
 
 /// A text annotations may be placed on. `text` is normalised (UTF-8, "\n" newlines).
@@ -212,26 +212,6 @@ fn text_ref_matches(reference: &str, known: &KnownText) -> bool {
             || source == trimmed
             || std::path::Path::new(source).file_name() == std::path::Path::new(trimmed).file_name()
     })
-}
-
-/// The RFC 6920 named-information IRI of a text's SHA-256 (`ni:///sha-256;` + base64url): how
-/// Marginalia's W3C export names the annotated text.
-#[must_use]
-pub fn ni_sha256(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let digest = Sha256::digest(text.as_bytes());
-    let mut out = String::from("ni:///sha-256;");
-    for chunk in digest.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for k in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * k) & 63) as usize]));
-        }
-    }
-    out
 }
 
 /// How positions are read: in which unit, and whether over the text as the file holds it.
@@ -782,15 +762,6 @@ mod tests {
                 .notices
                 .iter()
                 .any(|n| n.contains("relation supports"))
-        );
-    }
-
-    #[test]
-    fn the_ni_iri_is_rfc_6920_base64url() {
-        // SHA-256("") = e3b0c442…; its base64url without padding:
-        assert_eq!(
-            ni_sha256(""),
-            "ni:///sha-256;47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU"
         );
     }
 }
