@@ -602,11 +602,11 @@ fn the_loss_report_names_what_each_format_drops() {
 }
 
 #[test]
-fn one_document_can_be_exported_alone_and_an_unknown_title_is_an_error() {
+fn one_document_can_be_exported_alone_and_an_unknown_id_is_an_error() {
     let project = bundled_sample();
     let title = project.documents()[1].title().to_owned();
     let options = ExportOptions {
-        document: Some(title.clone()),
+        document: Some(project.documents()[1].id().to_owned()),
         ..ExportOptions::default()
     };
     let Output::File(bytes) = export::export(&project, Format::Json, &options)
@@ -619,9 +619,38 @@ fn one_document_can_be_exported_alone_and_an_unknown_title_is_an_error() {
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
     assert_eq!(json["documents"][0]["title"], title.as_str());
     let missing = ExportOptions {
-        document: Some("No such article".into()),
+        document: Some("no-such-document".into()),
         ..ExportOptions::default()
     };
     let error = export::export(&project, Format::Csv, &missing).unwrap_err();
     assert!(error.to_string().contains(&title), "{error}");
+}
+
+#[test]
+fn the_document_chosen_is_exported_even_when_another_has_the_same_title() {
+    let meta = Meta {
+        title: "Two memos".into(),
+        annotator: "a".into(),
+        created: String::new(),
+        modified: String::new(),
+    };
+    let documents = vec![
+        Document::new("d-1", "Memo", "The first memo.".into()),
+        Document::new("d-2", "Memo", "The second memo.".into()),
+    ];
+    let project = Project::from_parts(meta, default_labels(), documents);
+    let options = ExportOptions {
+        document: Some("d-2".into()),
+        ..ExportOptions::default()
+    };
+    let Output::File(bytes) = export::export(&project, Format::Json, &options)
+        .unwrap()
+        .output
+    else {
+        panic!("one file")
+    };
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let exported = json["documents"].as_array().unwrap();
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0]["text"], "The second memo.");
 }

@@ -91,8 +91,8 @@ pub enum Command {
         /// Where to write: a file, or a folder for brat.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
-        /// Only the document with this title.
-        #[arg(long, value_name = "TITLE")]
+        /// Only this document: its id, or a title no other document has.
+        #[arg(long, value_name = "TITLE|ID")]
         doc: Option<String>,
         /// The unit of positions in jsonl (and of the extra CSV columns).
         #[arg(long, value_name = "UNIT", default_value = "chars", value_parser = unit_names())]
@@ -113,8 +113,9 @@ pub enum Command {
         /// The project file to change.
         #[arg(value_name = "PROJECT.ron")]
         project: PathBuf,
-        /// The document's title [default: the only document].
-        #[arg(long, value_name = "TITLE")]
+        /// The document: its id, or a title no other document has [default: the only
+        /// document].
+        #[arg(long, value_name = "TITLE|ID")]
         doc: Option<String>,
         /// The new version of the article (.txt, .md, .html).
         #[arg(value_name = "NEW_ARTICLE")]

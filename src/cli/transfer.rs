@@ -12,7 +12,7 @@ use crate::{
     import::annotations::{self, Anchored, UnitChoice},
     model::OffsetUnit,
     store,
-    workspace::{default_annotator, export_to_path},
+    workspace::{choose_document, default_annotator, export_to_path},
 };
 
 fn unit(name: &str) -> OffsetUnit {
@@ -41,8 +41,13 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
     for warning in &loaded.warnings {
         eprintln!("warning: {}: {warning}", args.project.display());
     }
+    let document = args
+        .doc
+        .as_deref()
+        .map(|wanted| choose_document(&loaded.project, Some(wanted)).map(|d| d.id().to_owned()))
+        .transpose()?;
     let options = ExportOptions {
-        document: args.doc.clone(),
+        document,
         offsets: unit(args.offsets),
         csv_bom: args.bom,
         csv_protect_formulas: !args.no_formula_protection,

@@ -3,15 +3,16 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use super::Outcome;
 use crate::{
     clock::now_rfc3339,
     import,
-    model::{Document, Edit, Editor, Project},
+    model::{Edit, Editor},
     reanchor::{NewText, reanchor},
     store,
+    workspace::choose_document,
 };
 
 /// What `update` was asked to do.
@@ -24,35 +25,6 @@ pub struct UpdateArgs<'a> {
     pub dry_run: bool,
 }
 
-/// The document `wanted` names (by title, else by id), or the only one.
-fn find_document<'p>(project: &'p Project, wanted: Option<&str>) -> Result<&'p Document> {
-    let titles = || {
-        project
-            .documents()
-            .iter()
-            .map(|d| format!("“{}”", d.title()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match (wanted, project.documents()) {
-        (None, [only]) => Ok(only),
-        (None, _) => bail!(
-            "the project has {} documents; choose one with --doc TITLE: {}",
-            project.documents().len(),
-            titles()
-        ),
-        (Some(wanted), _) => project
-            .document_by_title(wanted)
-            .or_else(|| project.document(wanted))
-            .with_context(|| {
-                format!(
-                    "no document is titled “{wanted}”; the documents are: {}",
-                    titles()
-                )
-            }),
-    }
-}
-
 /// Runs `update`.
 pub fn update(args: &UpdateArgs) -> Result<Outcome> {
     let loaded = store::load(args.project)?;
@@ -60,7 +32,7 @@ pub fn update(args: &UpdateArgs) -> Result<Outcome> {
         eprintln!("warning: {}: {warning}", args.project.display());
     }
     let mut editor = Editor::new(loaded.project);
-    let doc = find_document(editor.project(), args.doc)?.id().to_owned();
+    let doc = choose_document(editor.project(), args.doc)?.id().to_owned();
     let new = NewText::from(import::read_article(args.article)?);
     let now = now_rfc3339();
     let reanchored = reanchor(editor.project(), &doc, new, &now)

@@ -18,8 +18,8 @@ pub struct QuoteMismatch {
 /// An export that could not be made or written. Nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("there is no document titled “{title}”; the project has: {}", .titles.join(", "))]
-    NoSuchDocument { title: String, titles: Vec<String> },
+    #[error("there is no document with id “{id}”; the project has: {}", .documents.join(", "))]
+    NoSuchDocument { id: String, documents: Vec<String> },
     #[error(
         "{} annotation(s) no longer match the text, so the export was stopped: {}. Open the project \
          in Marginalia (or run `marginalia check`) and correct them first",

@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn one_document_gives_a_project_of_that_document() {
         let p = sample();
-        let mut back: Project = serde_json::from_slice(&render(&p, Some("Plain"))).unwrap();
+        let mut back: Project = serde_json::from_slice(&render(&p, Some("d2"))).unwrap();
         back.reindex();
         assert_eq!(back.meta(), p.meta());
         assert_eq!(back.labels(), p.labels());

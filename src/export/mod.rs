@@ -41,7 +41,7 @@ use crate::model::{OffsetUnit, Project};
 /// Choices that change what an export writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Only the document with this title (all documents when `None`).
+    /// Only the document with this id (all documents when `None`).
     pub document: Option<String>,
     /// The unit of positions in formats that let the user choose (JSONL; extra CSV columns).
     pub offsets: OffsetUnit,

@@ -13,17 +13,17 @@ pub struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    /// All documents, or only the one titled `document`.
+    /// All documents, or only the one with id `document` (ids are unique; titles need not be).
     pub fn new(project: &'a Project, document: Option<&str>) -> Result<Self, ExportError> {
         let documents: Vec<&Document> = match document {
             None => project.documents().iter().collect(),
-            Some(title) => vec![project.document_by_title(title).ok_or_else(|| {
+            Some(id) => vec![project.document(id).ok_or_else(|| {
                 ExportError::NoSuchDocument {
-                    title: title.to_owned(),
-                    titles: project
+                    id: id.to_owned(),
+                    documents: project
                         .documents()
                         .iter()
-                        .map(|d| d.title().to_owned())
+                        .map(|d| format!("“{}” ({})", d.title(), d.id()))
                         .collect(),
                 }
             })?],

@@ -28,11 +28,11 @@ impl MarginaliaApp {
         if !self.export_open {
             return;
         }
-        let title = self.current_doc().map(|d| d.title().to_owned());
+        let current = self.doc.clone();
         let revision = self.workspace.editor().revision();
         let choice = self
             .export
-            .ui(ctx, self.workspace.project(), title.as_deref(), revision);
+            .ui(ctx, self.workspace.project(), current.as_deref(), revision);
         match choice {
             Some(ExportChoice::ChooseDestination) => {
                 self.export_open = false;
@@ -58,8 +58,7 @@ impl MarginaliaApp {
             Some(extension) if path.extension().is_none() => path.with_extension(extension),
             _ => path.to_owned(),
         };
-        let title = self.current_doc().map(|d| d.title().to_owned());
-        let options = self.export.effective_options(title.as_deref());
+        let options = self.export.effective_options(self.doc.as_deref());
         let written = export_to_path(
             self.workspace.project(),
             self.workspace.file(),

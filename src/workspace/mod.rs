@@ -5,6 +5,7 @@
 //! names of project files (`project_files`). No GUI toolkit here; the window and its tests go
 //! through this.
 
+mod choose_document;
 mod export_to;
 mod guard;
 mod project_files;
@@ -19,6 +20,7 @@ use crate::{
     store::{self, LoadError, LocatedProblem, SaveError},
 };
 
+pub use choose_document::{ChooseDocumentError, choose_document};
 pub use export_to::{ExportToError, export_to_path};
 pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
 pub use project_files::{

@@ -46,22 +46,23 @@ impl Default for ExportDialog {
 impl ExportDialog {
     /// The options for the export about to be made, with the document filled in.
     #[must_use]
-    pub fn effective_options(&self, current_title: Option<&str>) -> ExportOptions {
+    pub fn effective_options(&self, current: Option<&str>) -> ExportOptions {
         ExportOptions {
             document: self
                 .only_current
-                .then(|| current_title.map(str::to_owned))
+                .then(|| current.map(str::to_owned))
                 .flatten(),
             ..self.options.clone()
         }
     }
 
-    /// Shows the window; `revision` tells when the project changed, so the report is redone.
+    /// Shows the window for the document shown, `current` (its id); `revision` tells when the
+    /// project changed, so the report is redone.
     pub fn ui(
         &mut self,
         ctx: &Context,
         project: &Project,
-        current_title: Option<&str>,
+        current: Option<&str>,
         revision: u64,
     ) -> Option<ExportChoice> {
         let mut choice = None;
@@ -73,7 +74,10 @@ impl ExportDialog {
                 ui.radio_value(&mut self.format, format, format.describe());
             }
             ui.separator();
-            if let Some(title) = current_title {
+            if let Some(title) = current
+                .and_then(|id| project.document(id))
+                .map(|d| d.title())
+            {
                 ui.checkbox(
                     &mut self.only_current,
                     format!(
@@ -102,7 +106,7 @@ impl ExportDialog {
                 );
             }
             ui.separator();
-            let options = self.effective_options(current_title);
+            let options = self.effective_options(current);
             let ready = self.report_ui(ui, project, options, revision);
             ui.separator();
             ui.horizontal(|ui| {
