@@ -609,13 +609,7 @@ fn one_document_can_be_exported_alone_and_an_unknown_id_is_an_error() {
         document: Some(project.documents()[1].id().to_owned()),
         ..ExportOptions::default()
     };
-    let Output::File(bytes) = export::export(&project, Format::Json, &options)
-        .unwrap()
-        .output
-    else {
-        panic!("one file")
-    };
-    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let json = json_export(&project, &options);
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
     assert_eq!(json["documents"][0]["title"], title.as_str());
     let missing = ExportOptions {
@@ -643,14 +637,19 @@ fn the_document_chosen_is_exported_even_when_another_has_the_same_title() {
         document: Some("d-2".into()),
         ..ExportOptions::default()
     };
-    let Output::File(bytes) = export::export(&project, Format::Json, &options)
-        .unwrap()
-        .output
-    else {
-        panic!("one file")
-    };
-    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let json = json_export(&project, &options);
     let exported = json["documents"].as_array().unwrap();
     assert_eq!(exported.len(), 1);
     assert_eq!(exported[0]["text"], "The second memo.");
+}
+
+/// The JSON export of `project` with `options`, parsed.
+fn json_export(project: &Project, options: &ExportOptions) -> serde_json::Value {
+    let Output::File(bytes) = export::export(project, Format::Json, options)
+        .unwrap()
+        .output
+    else {
+        panic!("JSON is one file")
+    };
+    serde_json::from_slice(&bytes).unwrap()
 }
