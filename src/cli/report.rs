@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{ImportRecord, NewlineStyle, Project};
+use crate::model::{ImportRecord, NewlineStyle, Project, plural::counted};
 
 /// "2 documents, 66 annotations, 0 relations".
 #[must_use]
@@ -11,16 +11,11 @@ pub fn totals(project: &Project) -> String {
     let annotations: usize = docs.iter().map(|d| d.annotations().len()).sum();
     let relations: usize = docs.iter().map(|d| d.relations().len()).sum();
     format!(
-        "{} document{}, {annotations} annotation{}, {relations} relation{}",
-        docs.len(),
-        plural(docs.len()),
-        plural(annotations),
-        plural(relations)
+        "{}, {}, {}",
+        counted(docs.len(), "document"),
+        counted(annotations, "annotation"),
+        counted(relations, "relation")
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// What the import did, as a parenthetical tail: ", decoded from windows-1252, CRLF → LF".

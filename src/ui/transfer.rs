@@ -16,6 +16,7 @@ use crate::{
     clock::now_rfc3339,
     export::Format,
     import::annotations::{self, UnitChoice},
+    model::plural::counted,
     workspace::{export_to_path, suggested_stem},
 };
 
@@ -151,11 +152,11 @@ impl MarginaliaApp {
     }
 }
 
+/// ", 2 new documents" (nothing for none), to follow a sentence's first part.
 fn plural_part(count: usize, what: &str) -> String {
     match count {
         0 => String::new(),
-        1 => format!(", 1 {what}"),
-        n => format!(", {n} {what}s"),
+        n => format!(", {}", counted(n, what)),
     }
 }
 
