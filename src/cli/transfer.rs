@@ -9,10 +9,10 @@ use super::Outcome;
 use crate::{
     clock::now_rfc3339,
     export::{ExportOptions, Format},
-    import::annotations::{self, Anchored, UnitChoice},
+    import::annotations::{Unanchored, UnitChoice},
     model::OffsetUnit,
     store,
-    workspace::{choose_document, default_annotator, export_to_path},
+    workspace::{ImportAnnotationsError, Workspace, choose_document, export_to_path},
 };
 
 fn unit(name: &str) -> OffsetUnit {
@@ -92,32 +92,37 @@ pub fn import(args: &ImportArgs) -> Result<Outcome> {
     let units = args
         .offsets
         .map_or(UnitChoice::Detect, |name| UnitChoice::Fixed(unit(name)));
-    let anchored = annotations::import_files(args.files, units, &[])?;
-    print_anchoring(&anchored);
-    if anchored.annotation_count() == 0 && !anchored.unanchored.is_empty() {
-        bail!("no annotation could be placed, so no project was written");
-    }
-    let now = now_rfc3339();
     let title = args.title.clone().unwrap_or_else(|| {
         args.output.file_stem().map_or_else(
             || "Imported".to_owned(),
             |s| s.to_string_lossy().into_owned(),
         )
     });
-    let annotator = args.annotator.clone().unwrap_or_else(default_annotator);
-    let mut anchored = anchored;
-    if args.annotator.is_some() {
-        anchored.annotator = None;
-    }
-    let (project, summary) = annotations::into_project(&anchored, &title, &annotator, &now)?;
-    store::save(&project, args.output)?;
+    let imported = Workspace::from_annotations(
+        args.files,
+        units,
+        &title,
+        args.annotator.as_deref(),
+        &now_rfc3339(),
+    );
+    let (mut workspace, imported) = match imported {
+        Ok(done) => done,
+        Err(ImportAnnotationsError::NothingPlaced { notices, unplaced }) => {
+            print_anchoring(&notices, &unplaced);
+            bail!("no annotation could be placed, so no project was written");
+        }
+        Err(error) => return Err(error.into()),
+    };
+    print_anchoring(&imported.notices, &imported.unplaced);
+    workspace.save_as(args.output)?;
+    let summary = imported.summary;
     println!(
         "wrote {}: {} annotation(s), {} relation(s) in {} document(s), {} label(s)",
         args.output.display(),
         summary.annotations,
         summary.relations,
         summary.documents_added,
-        project.labels().len()
+        workspace.project().labels().len()
     );
     if summary.already_there > 0 {
         println!(
@@ -129,16 +134,16 @@ pub fn import(args: &ImportArgs) -> Result<Outcome> {
 }
 
 /// Prints what anchoring noticed and every annotation it could not place.
-fn print_anchoring(anchored: &Anchored) {
-    for notice in &anchored.notices {
+fn print_anchoring(notices: &[String], unplaced: &[Unanchored]) {
+    for notice in notices {
         println!("note: {notice}");
     }
-    if !anchored.unanchored.is_empty() {
+    if !unplaced.is_empty() {
         println!(
             "{} annotation(s) could not be placed and were not imported:",
-            anchored.unanchored.len()
+            unplaced.len()
         );
-        for miss in &anchored.unanchored {
+        for miss in unplaced {
             println!("  - {miss}");
         }
     }

@@ -12,7 +12,7 @@ use eframe::egui::{self, Context, Rect, Ui};
 use super::{
     action::Action,
     article::{ArticleView, ViewInput},
-    compare::CompareSession,
+    compare::CompareView,
     dialogs::{
         export_dialog::ExportDialog,
         file_dialog::FileDialogs,
@@ -36,7 +36,7 @@ use super::{
 use crate::{
     clock::now_rfc3339,
     model::{Document, Span},
-    workspace::{Workspace, default_annotator},
+    workspace::{CompareSession, Workspace, default_annotator},
 };
 
 /// Where the window keeps its files and how often it writes recovery copies.
@@ -95,7 +95,7 @@ pub struct MarginaliaApp {
     /// Set once the user agreed to close with unsaved changes.
     pub(super) allow_close: bool,
     /// The open comparison with other analysts' projects, shown instead of the article.
-    pub(super) compare: Option<CompareSession>,
+    pub(super) compare: Option<CompareView>,
     /// The export settings (kept between exports) and whether the Export window is showing.
     pub(super) export: ExportDialog,
     pub(super) export_open: bool,
@@ -226,7 +226,7 @@ impl MarginaliaApp {
     /// The open comparison, if the compare view is showing.
     #[must_use]
     pub fn comparison(&self) -> Option<&CompareSession> {
-        self.compare.as_ref()
+        self.compare.as_ref().map(CompareView::session)
     }
 
     /// The data folder and recovery settings.
@@ -326,7 +326,7 @@ impl MarginaliaApp {
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
             let editor = self.workspace.editor();
-            let input = match &self.compare {
+            let input = match self.compare.as_ref().map(CompareView::session) {
                 Some(session) => MenuInput {
                     undo: session.curation().can_undo().then_some("decision"),
                     redo: session.curation().can_redo().then_some("decision"),
@@ -359,9 +359,9 @@ impl MarginaliaApp {
             };
             status_ui(ui, &input, &mut actions);
         });
-        if let Some(session) = &mut self.compare {
+        if let Some(view) = &mut self.compare {
             let mut compare_actions = Vec::new();
-            session.ui(ui, self.prefs.dark, &mut compare_actions, &mut actions);
+            view.ui(ui, self.prefs.dark, &mut compare_actions, &mut actions);
             actions.extend(compare_actions.into_iter().map(Action::Compare));
         } else {
             self.editing_ui(ui, &mut actions);

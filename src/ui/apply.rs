@@ -41,8 +41,8 @@ impl MarginaliaApp {
             Action::ImportAnnotations(paths) => self.import_annotations(&paths),
             Action::ShowExport => self.export_open = true,
             Action::Compare(request) => {
-                if let Some(session) = &mut self.compare
-                    && session.apply(request)
+                if let Some(view) = &mut self.compare
+                    && view.apply(request)
                 {
                     self.compare = None;
                 }
@@ -86,13 +86,17 @@ impl MarginaliaApp {
             } => self.nudge(&doc, &id, boundary, direction),
             // In the compare view, undo and redo act on the curation decisions.
             Action::Undo => match &mut self.compare {
-                Some(session) => session.undo(),
+                Some(view) => {
+                    view.session_mut().undo();
+                }
                 None => {
                     self.workspace.editor_mut().undo();
                 }
             },
             Action::Redo => match &mut self.compare {
-                Some(session) => session.redo(),
+                Some(view) => {
+                    view.session_mut().redo();
+                }
                 None => {
                     self.workspace.editor_mut().redo();
                 }

@@ -9,15 +9,15 @@ use eframe::egui::{Context, ViewportCommand};
 use super::{
     action::{Action, FileRequest},
     app::{MarginaliaApp, Start},
-    compare::CompareSession,
+    compare::CompareView,
     dialogs::modals::{Modal, Pending},
 };
 use crate::{
     clock::now_rfc3339,
     store::LocatedProblem,
     workspace::{
-        GuardStep, Workspace, default_annotator, guard, is_project_file, sample_project_path,
-        suggested_file_name, with_project_extension,
+        CompareSession, GuardStep, Workspace, default_annotator, guard, is_project_file,
+        sample_project_path, suggested_file_name, with_project_extension,
     },
 };
 
@@ -64,7 +64,7 @@ impl MarginaliaApp {
             FileRequest::SaveMerged => self
                 .compare
                 .as_ref()
-                .map(|c| suggested_file_name(&c.merged_title()))
+                .map(|c| suggested_file_name(&c.session().merged_title()))
                 .unwrap_or_default(),
             FileRequest::Export(format) => self.suggested_export_name(format),
             _ => String::new(),
@@ -183,8 +183,10 @@ impl MarginaliaApp {
     /// failure a message says why and the project stays as it was.
     pub(super) fn start_comparison(&mut self, others: &[PathBuf]) {
         match CompareSession::open(self.workspace.project(), others) {
-            Ok(session) => self.compare = Some(session),
-            Err(e) => self.messages.error("Could not compare the projects", e),
+            Ok(session) => self.compare = Some(CompareView::new(session)),
+            Err(e) => self
+                .messages
+                .error("Could not compare the projects", e.to_string()),
         }
     }
 
@@ -192,12 +194,12 @@ impl MarginaliaApp {
     pub(super) fn has_unsaved_decisions(&self) -> bool {
         self.compare
             .as_ref()
-            .is_some_and(CompareSession::has_unsaved_decisions)
+            .is_some_and(|view| view.session().has_unsaved_decisions())
     }
 
     /// Saves the comparison's merged project to `path`.
     fn save_merged(&mut self, path: &Path) {
-        let Some(session) = &mut self.compare else {
+        let Some(session) = self.compare.as_mut().map(CompareView::session_mut) else {
             return;
         };
         match session.save_merged(path) {

@@ -72,8 +72,8 @@ impl MarginaliaApp {
                 actions.push(action);
             }
         }
-        if let Some(session) = &self.compare {
-            session.keys(ctx, actions);
+        if let Some(view) = &self.compare {
+            view.keys(ctx, actions);
             return;
         }
         // Escape stops placing an orphan (a selection in progress takes Escape first).

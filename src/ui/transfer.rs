@@ -15,9 +15,9 @@ use super::{
 use crate::{
     clock::now_rfc3339,
     export::Format,
-    import::annotations::{self, UnitChoice},
+    import::annotations::{Unanchored, UnitChoice},
     model::plural::counted,
-    workspace::{export_to_path, suggested_stem},
+    workspace::{ImportAnnotationsError, export_to_path, suggested_stem},
 };
 
 /// At most this many unplaced annotations are listed in a message (the rest are counted).
@@ -93,32 +93,25 @@ impl MarginaliaApp {
         let failed = |e: &dyn std::fmt::Display| {
             format!("{e}\nNothing was imported; the project is unchanged.")
         };
-        let anchored = match annotations::import_files(
-            paths,
-            UnitChoice::Detect,
-            self.workspace.project().documents(),
-        ) {
-            Ok(anchored) => anchored,
+        let now = now_rfc3339();
+        let imported = match self
+            .workspace
+            .import_annotations(paths, UnitChoice::Detect, &now)
+        {
+            Ok(imported) => imported,
+            Err(ImportAnnotationsError::NothingPlaced { unplaced, .. }) => {
+                let mut body = "No annotation could be placed.".to_owned();
+                push_unplaced(&mut body, &unplaced);
+                self.messages.error("Nothing imported", failed(&body));
+                return;
+            }
             Err(error) => {
                 self.messages
                     .error("Could not import annotations", failed(&error));
                 return;
             }
         };
-        let now = now_rfc3339();
-        let (edit, summary) = annotations::into_edits(&anchored, self.workspace.project(), &now);
-        let first_new = anchored.documents.first().map(|d| d.text.clone());
-        if summary.annotations == 0 && summary.documents_added == 0 {
-            let mut body = "No annotation could be placed.".to_owned();
-            push_unplaced(&mut body, &anchored);
-            self.messages.error("Nothing imported", failed(&body));
-            return;
-        }
-        if let Err(error) = self.workspace.editor_mut().apply(edit, &now) {
-            self.messages
-                .error("Could not import annotations", failed(&error));
-            return;
-        }
+        let summary = imported.summary;
         let mut body = format!(
             "{} annotation(s) and {} relation(s) imported{}{}.",
             summary.annotations,
@@ -132,22 +125,15 @@ impl MarginaliaApp {
                 summary.already_there
             ));
         }
-        for notice in &anchored.notices {
+        for notice in &imported.notices {
             body.push_str(&format!("\nNote: {notice}"));
         }
-        push_unplaced(&mut body, &anchored);
+        push_unplaced(&mut body, &imported.unplaced);
         body.push_str("\nEdit > Undo takes the whole import back.");
         self.messages.info("Annotations imported", body);
         // Show the document the import was about.
-        if let Some(text) = first_new {
-            let id = self
-                .workspace
-                .project()
-                .documents()
-                .iter()
-                .find(|d| d.text() == text)
-                .map(|d| d.id().to_owned());
-            self.show_document(id);
+        if imported.first_document.is_some() {
+            self.show_document(imported.first_document);
         }
     }
 }
@@ -161,8 +147,7 @@ fn plural_part(count: usize, what: &str) -> String {
 }
 
 /// Appends the list of annotations that could not be placed (at most [`LISTED`]).
-fn push_unplaced(body: &mut String, anchored: &annotations::Anchored) {
-    let missed = &anchored.unanchored;
+fn push_unplaced(body: &mut String, missed: &[Unanchored]) {
     if missed.is_empty() {
         return;
     }

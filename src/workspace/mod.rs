@@ -1,13 +1,17 @@
 //! The application's services below the window: the open project (the editor with its undo
 //! history, and the file it belongs to) with the file operations the window offers — open, new
-//! from an article, add an article, update an article's text, save, save as —, the
-//! unsaved-changes guard (`guard`), when a recovery copy is due (`recovery_schedule`) and the
+//! from an article, add an article, update an article's text, import annotation files
+//! (`import_annotations`), save, save as —, the
+//! comparison of analysts' projects and its curation (`compare_session`), the unsaved-changes
+//! guard (`guard`), when a recovery copy is due (`recovery_schedule`) and the
 //! names of project files (`project_files`). No GUI toolkit here; the window and its tests go
 //! through this.
 
 mod choose_document;
+mod compare_session;
 mod export_to;
 mod guard;
+mod import_annotations;
 mod project_files;
 mod recovery_schedule;
 
@@ -21,8 +25,10 @@ use crate::{
 };
 
 pub use choose_document::{ChooseDocumentError, choose_document};
+pub use compare_session::{CompareSession, CompareSessionError};
 pub use export_to::{ExportToError, export_to_path};
 pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
+pub use import_annotations::{ImportAnnotationsError, Imported};
 pub use project_files::{
     is_project_file, sample_project_path, suggested_file_name, suggested_stem,
     with_project_extension,

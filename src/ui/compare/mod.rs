@@ -1,23 +1,17 @@
 //! The compare view: the open project beside other analysts' projects of the same articles —
 //! the text with each analyst's annotations (side by side or stacked), the agreement figures, the
-//! list of differences, and curation into a merged project. The comparison and curation
-//! themselves live in [`crate::compare`]; this module shows them and routes the user's choices.
+//! list of differences, and curation into a merged project. The session (projects, comparison,
+//! curation, stepping, saving the merge) is [`crate::workspace::CompareSession`]; this module
+//! shows it and routes the user's choices.
 
 mod differences;
 mod metrics;
 mod styles;
 mod text_view;
 
-use std::path::{Path, PathBuf};
-
 use eframe::egui::{self, Context, Key, Modifiers, Ui};
 
-use crate::{
-    clock::now_rfc3339,
-    compare::{CompareOptions, Comparison, Curation, Decision, compare},
-    model::Project,
-    store,
-};
+use crate::{compare::Decision, workspace::CompareSession};
 use text_view::TextView;
 
 /// The keys that decide the current difference among `analysts` analysts: A, B, C… (the
@@ -76,204 +70,76 @@ pub enum CompareAction {
     },
 }
 
-/// An open comparison and its curation.
-pub struct CompareSession {
-    /// The open project (as it was when the comparison started) first, then the others.
-    projects: Vec<Project>,
-    comparison: Comparison,
-    curation: Curation,
-    /// Index of the shown document in the comparison.
-    doc: usize,
-    /// Index of the current item in the shown document.
-    current: Option<usize>,
+/// The compare view: an open comparison and how it is shown.
+pub struct CompareView {
+    session: CompareSession,
+    text_view: TextView,
     layout: Layout,
-    view: TextView,
-    /// Where the merged project was last saved, and whether decisions changed since.
-    saved_to: Option<PathBuf>,
-    unsaved_decisions: bool,
+    /// Whether closing waits for the user to agree to lose unsaved decisions.
     confirm_close: bool,
-    /// How the comparison was computed (the window compares every label).
-    options: CompareOptions,
 }
 
-impl CompareSession {
-    /// Compares `reference` (the open project) with the projects at `others`; an error says
-    /// what could not be read or why nothing can be compared.
-    pub fn open(reference: &Project, others: &[PathBuf]) -> Result<Self, String> {
-        let mut projects = vec![reference.clone()];
-        for path in others {
-            let loaded = store::load(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            projects.push(loaded.project);
-        }
-        let refs: Vec<&Project> = projects.iter().collect();
-        let comparison = compare(&refs, &CompareOptions::default());
-        if comparison.documents.is_empty() {
-            return Err(
-                "No article is in every project, so there is nothing to compare. \
-                        Articles are matched by their text, not their title: the projects must \
-                        hold the same text of the article."
-                    .to_owned(),
-            );
-        }
-        let curation = Curation::new(&comparison);
-        let view = TextView::new(&comparison, &projects, 0);
-        Ok(Self {
-            projects,
-            comparison,
-            curation,
-            doc: 0,
-            current: None,
+impl CompareView {
+    /// Shows `session`, side by side, from its first document.
+    #[must_use]
+    pub fn new(session: CompareSession) -> Self {
+        let text_view = TextView::new(session.comparison(), session.projects(), 0);
+        Self {
+            session,
+            text_view,
             layout: Layout::SideBySide,
-            view,
-            saved_to: None,
-            unsaved_decisions: false,
             confirm_close: false,
-            options: CompareOptions::default(),
-        })
-    }
-
-    /// Whether kappa counts only characters somebody coded.
-    #[must_use]
-    pub fn exclude_uncoded(&self) -> bool {
-        self.options.exclude_uncoded
-    }
-
-    #[must_use]
-    pub fn comparison(&self) -> &Comparison {
-        &self.comparison
-    }
-
-    #[must_use]
-    pub fn curation(&self) -> &Curation {
-        &self.curation
-    }
-
-    /// The shown document's index and its current item, if any.
-    #[must_use]
-    pub fn current(&self) -> (usize, Option<usize>) {
-        (self.doc, self.current)
-    }
-
-    /// Undo the last curation decision.
-    pub fn undo(&mut self) {
-        if self.curation.undo() {
-            self.unsaved_decisions = true;
         }
     }
 
-    pub fn redo(&mut self) {
-        if self.curation.redo() {
-            self.unsaved_decisions = true;
-        }
-    }
-
-    /// Whether closing would lose decisions not saved in a merged project.
     #[must_use]
-    pub fn has_unsaved_decisions(&self) -> bool {
-        self.unsaved_decisions
+    pub fn session(&self) -> &CompareSession {
+        &self.session
     }
 
-    /// The merged project as the decisions stand.
-    #[must_use]
-    pub fn merged_project(&self) -> Project {
-        let refs: Vec<&Project> = self.projects.iter().collect();
-        self.curation
-            .merged_project(&self.comparison, &refs, &now_rfc3339())
-    }
-
-    /// Saves the merged project to `path` (atomically); the inputs are untouched.
-    pub fn save_merged(&mut self, path: &Path) -> Result<(), String> {
-        store::save(&self.merged_project(), path).map_err(|e| e.to_string())?;
-        self.saved_to = Some(path.to_owned());
-        self.unsaved_decisions = false;
-        Ok(())
-    }
-
-    /// A title to name the merged project's file after.
-    #[must_use]
-    pub fn merged_title(&self) -> String {
-        format!("{} merged", self.projects[0].meta().title)
+    pub fn session_mut(&mut self) -> &mut CompareSession {
+        &mut self.session
     }
 
     /// Applies a request of the view; returns true when the comparison should close.
     pub fn apply(&mut self, action: CompareAction) -> bool {
+        let (_, before) = self.session.current();
         match action {
-            CompareAction::ShowDocument(doc) if doc < self.comparison.documents.len() => {
-                self.doc = doc;
-                self.current = None;
-                self.view = TextView::new(&self.comparison, &self.projects, doc);
+            CompareAction::ShowDocument(doc) => {
+                if self.session.show_document(doc) {
+                    let session = &self.session;
+                    self.text_view = TextView::new(session.comparison(), session.projects(), doc);
+                }
             }
-            CompareAction::ShowDocument(_) => {}
             CompareAction::Show(item) => {
-                self.current = Some(item);
-                self.view.scroll_to(item);
+                self.session.show(item);
+                self.text_view.scroll_to(item);
             }
-            CompareAction::Step(forward) => self.step(forward),
+            CompareAction::Step(forward) => {
+                if let Some(item) = self.session.step(forward) {
+                    self.text_view.scroll_to(item);
+                }
+            }
             CompareAction::Decide(item, decision) => {
-                self.curation.decide((self.doc, item), decision);
-                self.unsaved_decisions = true;
-                if decision.is_some() {
-                    self.show_next_undecided(item);
+                self.session.decide(item, decision);
+                match self.session.current() {
+                    (_, Some(now)) if Some(now) != before => self.text_view.scroll_to(now),
+                    _ => {}
                 }
             }
             CompareAction::AcceptAllAgreements => {
-                if self.curation.accept_all_agreements(&self.comparison) > 0 {
-                    self.unsaved_decisions = true;
-                }
+                self.session.accept_all_agreements();
             }
             CompareAction::SetLayout(layout) => self.layout = layout,
-            CompareAction::SetExcludeUncoded(exclude) => {
-                // Only kappa changes: the items, and so the decisions on them, stay as they are.
-                self.options.exclude_uncoded = exclude;
-                let refs: Vec<&Project> = self.projects.iter().collect();
-                self.comparison = compare(&refs, &self.options);
-            }
+            CompareAction::SetExcludeUncoded(exclude) => self.session.set_exclude_uncoded(exclude),
             CompareAction::Close { confirmed } => {
-                if confirmed || !self.unsaved_decisions {
+                if confirmed || !self.session.has_unsaved_decisions() {
                     return true;
                 }
                 self.confirm_close = true;
             }
         }
         false
-    }
-
-    /// Makes the next or previous difference current, wrapping around.
-    fn step(&mut self, forward: bool) {
-        let doc = &self.comparison.documents[self.doc];
-        let differences: Vec<usize> = doc.differences().map(|(i, _)| i).collect();
-        let next = match (self.current, forward) {
-            (None, true) => differences.first(),
-            (None, false) => differences.last(),
-            (Some(at), true) => differences
-                .iter()
-                .find(|&&i| i > at)
-                .or(differences.first()),
-            (Some(at), false) => differences
-                .iter()
-                .rev()
-                .find(|&&i| i < at)
-                .or(differences.last()),
-        };
-        if let Some(&item) = next {
-            self.current = Some(item);
-            self.view.scroll_to(item);
-        }
-    }
-
-    /// After a decision on `item`: the next undecided difference after it (wrapping round)
-    /// becomes current; with none left, `item` stays current.
-    fn show_next_undecided(&mut self, item: usize) {
-        let undecided: Vec<usize> = self.comparison.documents[self.doc]
-            .differences()
-            .map(|(i, _)| i)
-            .filter(|&i| self.curation.decision((self.doc, i)).is_none())
-            .collect();
-        let next = undecided.iter().find(|&&i| i > item).or(undecided.first());
-        if let Some(&next) = next {
-            self.current = Some(next);
-            self.view.scroll_to(next);
-        }
     }
 
     /// The single-key shortcuts of the view, when no text field has focus: N / P step through
@@ -287,10 +153,10 @@ impl CompareSession {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::P)) {
             actions.push(Action::Compare(CompareAction::Step(false)));
         }
-        let Some(item) = self.current else {
+        let (_, Some(item)) = self.session.current() else {
             return;
         };
-        for (key, decision) in decision_keys(self.comparison.analysts.len()) {
+        for (key, decision) in decision_keys(self.session.comparison().analysts.len()) {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
                 actions.push(Action::Compare(CompareAction::Decide(item, decision)));
             }
@@ -305,6 +171,8 @@ impl CompareSession {
         actions: &mut Vec<CompareAction>,
         file_actions: &mut Vec<crate::ui::action::Action>,
     ) {
+        let session = &self.session;
+        let (doc, current) = session.current();
         egui::Panel::left("compare-metrics")
             .resizable(true)
             .default_size(330.0)
@@ -314,9 +182,9 @@ impl CompareSession {
                     .show(ui, |ui| {
                         metrics::metrics_ui(
                             ui,
-                            &self.comparison,
-                            self.doc,
-                            self.exclude_uncoded(),
+                            session.comparison(),
+                            doc,
+                            session.exclude_uncoded(),
                             actions,
                         );
                     });
@@ -326,14 +194,14 @@ impl CompareSession {
             .default_size(360.0)
             .show(ui, |ui| {
                 let input = differences::PanelInput {
-                    comparison: &self.comparison,
-                    curation: &self.curation,
-                    doc: self.doc,
-                    current: self.current,
-                    saved_to: self.saved_to.as_deref(),
-                    unsaved: self.unsaved_decisions,
+                    comparison: session.comparison(),
+                    curation: session.curation(),
+                    doc,
+                    current,
+                    saved_to: session.saved_to(),
+                    unsaved: session.has_unsaved_decisions(),
                     confirm_close: self.confirm_close,
-                    labels: &self.comparison.labels,
+                    labels: &session.comparison().labels,
                 };
                 differences::differences_ui(ui, &input, actions, file_actions);
             });
@@ -355,10 +223,10 @@ impl CompareSession {
             });
             styles::legend_ui(ui, dark);
             ui.separator();
-            let doc = &self.comparison.documents[self.doc];
-            let names = &self.comparison.analysts;
-            self.view
-                .ui(ui, doc, names, self.layout, self.current, dark, actions);
+            let compared = &session.comparison().documents[doc];
+            let names = &session.comparison().analysts;
+            self.text_view
+                .ui(ui, compared, names, self.layout, current, dark, actions);
         });
     }
 }
