@@ -1,3 +1,3 @@
-//! Fuzz target `article`: see `marginalia::fuzzing::article` and docs/FUZZING.md.
+//! Fuzz target `article`: see `marginalia_testkit::fuzzing::article` and docs/FUZZING.md.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| marginalia::fuzzing::article(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| marginalia_testkit::fuzzing::article(data));

@@ -1,3 +1,3 @@
-//! Fuzz target `project_ron`: see `marginalia::fuzzing::project_ron` and docs/FUZZING.md.
+//! Fuzz target `project_ron`: see `marginalia_testkit::fuzzing::project_ron` and docs/FUZZING.md.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| marginalia::fuzzing::project_ron(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| marginalia_testkit::fuzzing::project_ron(data));

@@ -1,0 +1,240 @@
+//! Loading a project file: size limit, UTF-8, RON parse, format version, then every invariant.
+//! Loading only reads; it never writes to the file.
+
+use std::{fs, path::Path};
+
+use super::{
+    error::{LoadError, LocatedProblem},
+    ron_format,
+};
+use crate::model::{FORMAT_VERSION, Problem, Project, Severity, validate};
+
+/// Largest project file accepted, in bytes (256 MiB). Larger files are refused before they are
+/// read, with [`LoadError::TooLarge`].
+pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Most annotations a project file may hold, over all its documents (one million; a thorough
+/// coding of a long article has a few thousand). More is refused with
+/// [`LoadError::TooManyAnnotations`] before the project is checked or indexed.
+pub const MAX_PROJECT_ANNOTATIONS: usize = 1_000_000;
+
+/// A project that opened, with the problems it may be opened with (stored quotes that no longer
+/// match the text, a changed text hash). Those are reported, never silently fixed or dropped.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    pub warnings: Vec<LocatedProblem>,
+}
+
+/// Reads and checks the project file at `path`.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let unreadable = |source| LoadError::Unreadable {
+        path: path.to_owned(),
+        source,
+    };
+    let size = fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_PROJECT_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_PROJECT_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(unreadable)?;
+    load_bytes(&bytes, path)
+}
+
+/// Checks and loads a project file's bytes (as [`load`] does once it has read them): the size
+/// limit, an optional UTF-8 byte order mark, UTF-8, then [`load_str`]. `path` is used in
+/// messages only.
+pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_PROJECT_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_PROJECT_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let source = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        LoadError::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })?;
+    load_str(source, path)
+}
+
+/// 1-based line and column of the end of `valid` (valid UTF-8 up to the error).
+fn line_column(valid: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(valid);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Parses and checks a project's RON text; `path` is used in messages only.
+pub fn load_str(source: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let mut project = match ron_format::parse(source) {
+        Ok(project) => project,
+        Err(failure) => {
+            if let Some(found) = ron_format::probe_version(source) {
+                check_version(found, path)?;
+            }
+            return Err(LoadError::Parse {
+                path: path.to_owned(),
+                line: failure.line,
+                column: failure.column,
+                message: failure.message,
+            });
+        }
+    };
+    check_version(project.format_version(), path)?;
+    check_annotation_count(&project, MAX_PROJECT_ANNOTATIONS, path)?;
+    project.reindex();
+    let (errors, warnings): (Vec<_>, Vec<_>) = validate::check_project(&project)
+        .into_iter()
+        .map(|problem| LocatedProblem {
+            line: locate(source, &problem),
+            problem,
+        })
+        .partition(|p| p.problem.severity() == Severity::Error);
+    if !errors.is_empty() {
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems: errors.into_iter().chain(warnings).collect(),
+        });
+    }
+    Ok(Loaded { project, warnings })
+}
+
+/// [`LoadError::TooManyAnnotations`] when the project holds more than `limit` annotations.
+fn check_annotation_count(project: &Project, limit: usize, path: &Path) -> Result<(), LoadError> {
+    let count: usize = project
+        .documents()
+        .iter()
+        .map(|d| d.annotations().len())
+        .sum();
+    if count > limit {
+        return Err(LoadError::TooManyAnnotations {
+            path: path.to_owned(),
+            count,
+            limit,
+        });
+    }
+    Ok(())
+}
+
+fn check_version(found: u32, path: &Path) -> Result<(), LoadError> {
+    match found {
+        FORMAT_VERSION => Ok(()),
+        newer if newer > FORMAT_VERSION => Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found,
+            supported: FORMAT_VERSION,
+        }),
+        _ => Err(LoadError::UnknownVersion {
+            path: path.to_owned(),
+            found,
+        }),
+    }
+}
+
+/// The 1-based line of the file holding the item a problem is about: the line with its
+/// `id: "…"` (the second such line for a duplicate id), or the stored text hash.
+fn locate(source: &str, problem: &Problem) -> Option<usize> {
+    let (needle, nth) = match problem {
+        Problem::TextHashMismatch { stored, .. } => (stored.clone(), 0),
+        Problem::DuplicateId { id, .. } => (format!("id: \"{id}\""), 1),
+        other => (format!("id: \"{}\"", other.item_id()?), 0),
+    };
+    let (at, _) = source.match_indices(&needle).nth(nth)?;
+    Some(source[..at].matches('\n').count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MAX_NESTING;
+
+    const SAMPLE: &str = include_str!("../../../testkit/data/small-sample.ron");
+
+    #[test]
+    fn files_over_the_size_limit_are_refused_before_they_are_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("huge.ron");
+        let file = fs::File::create(&path).expect("create");
+        // A sparse file: nothing is written.
+        file.set_len(MAX_PROJECT_BYTES + 1).expect("set_len");
+        let error = load(&path).expect_err("too large");
+        assert!(
+            matches!(error, LoadError::TooLarge { size, limit, .. }
+                if size == MAX_PROJECT_BYTES + 1 && limit == MAX_PROJECT_BYTES),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert!(message.contains("huge.ron") && message.contains("split the project"));
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_a_parse_error_that_says_so() {
+        // Fields the format does not know are skipped, however they nest.
+        let deep = format!(
+            "Project(format_version: 1, extra: {}",
+            "[".repeat(MAX_NESTING * 4)
+        );
+        let error = load_bytes(deep.as_bytes(), Path::new("deep.ron")).expect_err("too deep");
+        assert!(
+            matches!(error, LoadError::Parse { line: 1, .. }),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("nesting deeper than {MAX_NESTING} levels")),
+            "{message}"
+        );
+        assert!(message.starts_with("deep.ron:1:"), "{message}");
+    }
+
+    #[test]
+    fn more_annotations_than_the_limit_are_refused() {
+        let loaded = load_bytes(SAMPLE.as_bytes(), Path::new("s.ron")).expect("sample loads");
+        let count: usize = loaded
+            .project
+            .documents()
+            .iter()
+            .map(|d| d.annotations().len())
+            .sum();
+        assert!(count > 1);
+        let path = Path::new("many.ron");
+        assert!(check_annotation_count(&loaded.project, count, path).is_ok());
+        let error = check_annotation_count(&loaded.project, count - 1, path).expect_err("over");
+        assert!(
+            matches!(&error, LoadError::TooManyAnnotations { count: c, limit, .. }
+                if *c == count && *limit == count - 1),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("many.ron holds"), "{error}");
+    }
+
+    #[test]
+    fn bytes_load_with_or_without_a_byte_order_mark_and_must_be_utf8() {
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), SAMPLE.as_bytes()].concat();
+        assert!(load_bytes(&with_bom, Path::new("bom.ron")).is_ok());
+        let error = load_bytes(b"Project(\n  \xFF", Path::new("bad.ron")).expect_err("not utf-8");
+        assert!(
+            matches!(
+                error,
+                LoadError::NotUtf8 {
+                    line: 2,
+                    column: 3,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+    }
+}

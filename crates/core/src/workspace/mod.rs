@@ -1,0 +1,230 @@
+//! The application's services below the window: the open project (the editor with its undo
+//! history, and the file it belongs to) with the file operations the window offers — open, new
+//! from an article, add an article, update an article's text, import annotation files
+//! (`import_annotations`), save, save as —, the
+//! comparison of analysts' projects and its curation (`compare_session`), the unsaved-changes
+//! guard (`guard`), when a recovery copy is due (`recovery_schedule`) and the
+//! names of project files (`project_files`). No GUI toolkit here; the window and its tests go
+//! through this.
+
+mod choose_document;
+mod compare_session;
+mod export_to;
+mod guard;
+mod import_annotations;
+mod project_files;
+mod recovery_schedule;
+
+use std::path::{Path, PathBuf};
+
+use crate::{
+    import::{self, ImportError},
+    model::{Edit, EditError, Editor, Project, ids},
+    reanchor,
+    store::{self, LoadError, LocatedProblem, SaveError},
+};
+
+pub use choose_document::{ChooseDocumentError, choose_document};
+pub use compare_session::{CompareSession, CompareSessionError};
+pub use export_to::{ExportToError, export_to_path};
+pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
+pub use import_annotations::{ImportAnnotationsError, Imported};
+pub use project_files::{
+    is_project_file, suggested_file_name, suggested_stem, with_project_extension,
+};
+pub use recovery_schedule::{RecoveryDue, RecoverySchedule};
+
+/// Why a workspace operation failed. The project in memory is unchanged by a failure.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error("this project has not been saved yet; choose where with Save as…")]
+    NoFile,
+}
+
+/// A project being worked on and the file it is saved to (`None` until first saved).
+pub struct Workspace {
+    editor: Editor,
+    file: Option<PathBuf>,
+}
+
+/// An opened project file with what its check found (repairable problems only; the project opens).
+pub struct Opened {
+    pub workspace: Workspace,
+    pub warnings: Vec<LocatedProblem>,
+}
+
+impl Workspace {
+    /// A workspace for a project that is saved at `file` as it is.
+    #[must_use]
+    pub fn saved(project: Project, file: PathBuf) -> Self {
+        Self {
+            editor: Editor::new(project),
+            file: Some(file),
+        }
+    }
+
+    /// A new empty project, not saved to a file yet and with nothing to save.
+    #[must_use]
+    pub fn empty(annotator: &str, now: &str) -> Self {
+        Self {
+            editor: Editor::new(Project::new("Untitled", annotator, now)),
+            file: None,
+        }
+    }
+
+    /// A workspace whose project differs from what is on disk (or was never saved), e.g. a
+    /// restored recovery copy.
+    #[must_use]
+    pub fn unsaved(project: Project, file: Option<PathBuf>) -> Self {
+        Self {
+            editor: Editor::new_unsaved(project),
+            file,
+        }
+    }
+
+    /// Opens the project file at `path` with full validation.
+    pub fn open(path: &Path) -> Result<Opened, LoadError> {
+        let loaded = store::load(path)?;
+        Ok(Opened {
+            workspace: Self::saved(loaded.project, path.to_owned()),
+            warnings: loaded.warnings,
+        })
+    }
+
+    /// A new, unsaved project holding the article at `article`, titled after it.
+    pub fn from_article(
+        article: &Path,
+        annotator: &str,
+        now: &str,
+    ) -> Result<Self, WorkspaceError> {
+        let mut workspace = Self::unsaved(Project::new("", annotator, now), None);
+        workspace.add_article(article, now)?;
+        let title = workspace.editor.project().documents()[0].title().to_owned();
+        workspace.editor.apply(
+            Edit::SetProjectInfo {
+                title,
+                annotator: annotator.to_owned(),
+            },
+            now,
+        )?;
+        Ok(workspace)
+    }
+
+    /// Imports the article at `path` as a new document; returns its id.
+    pub fn add_article(&mut self, path: &Path, now: &str) -> Result<String, WorkspaceError> {
+        let article = import::read_article(path)?;
+        let id = ids::fresh_id(self.editor.project(), "d");
+        self.editor
+            .apply(Edit::AddDocument(Box::new(article.into_document(&id))), now)?;
+        Ok(id)
+    }
+
+    /// Replaces document `doc`'s text with the article at `path`, carrying every annotation
+    /// across (see [`crate::reanchor`]) as one undoable step; returns what became of them.
+    pub fn update_article(
+        &mut self,
+        doc: &str,
+        path: &Path,
+        now: &str,
+    ) -> Result<reanchor::Report, WorkspaceError> {
+        let new = reanchor::NewText::from(import::read_article(path)?);
+        let reanchored = reanchor::reanchor(self.editor.project(), doc, new, now)?;
+        self.editor
+            .apply(Edit::UpdateText(Box::new(reanchored.update)), now)?;
+        Ok(reanchored.report)
+    }
+
+    /// Saves to the project's file.
+    pub fn save(&mut self) -> Result<(), WorkspaceError> {
+        let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
+        Ok(self.save_as(&file)?)
+    }
+
+    /// Saves to `path`, which becomes the project's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        store::save(self.editor.project(), path)?;
+        self.editor.mark_saved();
+        self.file = Some(path.to_owned());
+        Ok(())
+    }
+
+    #[must_use]
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+
+    pub fn editor_mut(&mut self) -> &mut Editor {
+        &mut self.editor
+    }
+
+    #[must_use]
+    pub fn project(&self) -> &Project {
+        self.editor.project()
+    }
+
+    /// The file the project is saved to, if any.
+    #[must_use]
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// Whether there are changes since the last save (or the project was never saved).
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.editor.is_dirty()
+    }
+}
+
+/// The annotator to record when none is given: `MARGINALIA_ANNOTATOR`, else the login name.
+#[must_use]
+pub fn default_annotator() -> String {
+    ["MARGINALIA_ANNOTATOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: &str = "2026-01-01T00:00:00Z";
+
+    #[test]
+    fn an_article_becomes_an_unsaved_project_that_save_needs_a_file_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("memo.txt");
+        std::fs::write(&article, "Memo\n\nStates must act.\n").unwrap();
+        let mut workspace = Workspace::from_article(&article, "ana", NOW).unwrap();
+        assert!(workspace.is_dirty());
+        assert_eq!(workspace.project().documents().len(), 1);
+        assert!(matches!(workspace.save(), Err(WorkspaceError::NoFile)));
+
+        let file = dir.path().join("memo.ron");
+        workspace.save_as(&file).unwrap();
+        assert!(!workspace.is_dirty());
+        assert_eq!(workspace.file(), Some(file.as_path()));
+        let opened = Workspace::open(&file).unwrap();
+        assert_eq!(opened.workspace.project(), workspace.project());
+        assert!(opened.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_failed_import_leaves_the_project_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut workspace = Workspace::unsaved(Project::new("t", "a", NOW), None);
+        let before = workspace.project().clone();
+        assert!(
+            workspace
+                .add_article(&dir.path().join("missing.txt"), NOW)
+                .is_err()
+        );
+        assert_eq!(workspace.project(), &before);
+    }
+}

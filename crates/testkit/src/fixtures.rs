@@ -1,0 +1,96 @@
+//! Small projects built through the edit API, for tests: a fixed clock, spans found by their
+//! text, tags and relations.
+
+use marginalia_core::model::{
+    Annotation, Document, Edit, Editor, Project, Span, edit::new_annotation,
+};
+
+/// A fixed clock for deterministic projects.
+pub const NOW: &str = "2026-11-26T10:00:00Z";
+
+/// An annotation `[start, end)` (chars) with empty quote, note and times, for tests of code that
+/// reads only spans and labels.
+#[must_use]
+pub fn bare_annotation(id: &str, label: &str, start: usize, end: usize) -> Annotation {
+    Annotation {
+        id: id.into(),
+        label: label.into(),
+        start,
+        end,
+        quote: String::new(),
+        note: String::new(),
+        created: String::new(),
+        modified: String::new(),
+        analysts: Vec::new(),
+    }
+}
+
+/// Char offset of the `nth` (0-based) occurrence of `needle` in `text`.
+pub fn char_at(text: &str, needle: &str, nth: usize) -> usize {
+    let (byte, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} occurs {nth} times in the text"));
+    text[..byte].chars().count()
+}
+
+/// The span of the `nth` occurrence of `needle`.
+pub fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+    let start = char_at(text, needle, nth);
+    Span::new(start, start + needle.chars().count())
+}
+
+/// A one-document project over `text` with annotations on the given `(needle, label, note)`s.
+pub fn project_with(text: &str, tags: &[(&str, &str, &str)]) -> Editor {
+    let mut editor = Editor::new_unsaved(Project::new("Test project", "Tester", NOW));
+    editor
+        .apply(
+            Edit::AddDocument(Box::new(Document::new("d-1", "Article", text.to_owned()))),
+            NOW,
+        )
+        .expect("document added");
+    for (needle, label, note) in tags {
+        tag(&mut editor, "d-1", span_of(text, needle, 0), label, note);
+    }
+    editor
+}
+
+/// Adds an annotation through the edit API and returns its id.
+pub fn tag(editor: &mut Editor, doc: &str, span: Span, label: &str, note: &str) -> String {
+    let mut annotation =
+        new_annotation(editor.project(), doc, span, label, NOW).expect("doc exists");
+    annotation.note = note.to_owned();
+    let id = annotation.id.clone();
+    editor
+        .apply(
+            Edit::AddAnnotation {
+                doc: doc.to_owned(),
+                annotation,
+            },
+            NOW,
+        )
+        .expect("valid annotation");
+    id
+}
+
+/// Links annotation `from` to `to` (indices in saved order of document `d-1`) with relation
+/// `r-1` of kind `attributed_to`, through the edit API.
+pub fn relate(editor: &mut Editor, from: usize, to: usize, note: &str) {
+    let annotations = editor.project().documents()[0].annotations();
+    let relation = marginalia_core::model::Relation {
+        id: "r-1".into(),
+        kind: "attributed_to".into(),
+        from: annotations[from].id.clone(),
+        to: annotations[to].id.clone(),
+        note: note.to_owned(),
+    };
+    editor
+        .apply(
+            Edit::AddRelation {
+                doc: "d-1".into(),
+                relation,
+            },
+            NOW,
+        )
+        .expect("valid relation");
+}
