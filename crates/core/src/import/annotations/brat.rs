@@ -13,6 +13,7 @@ use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation,
     ForeignSet, Position, UnitChoice,
     limits::{self, AnnotationCount},
+    utf8::utf8_text,
 };
 use crate::model::OffsetUnit;
 
@@ -157,19 +158,7 @@ fn read_utf8(path: &Path) -> Result<String, AnnotationImportError> {
 /// The bytes of the file at `path` as UTF-8 text, without a byte-order mark, within the size limit.
 fn utf8(path: &Path, bytes: &[u8]) -> Result<String, AnnotationImportError> {
     limits::check_size(path, bytes.len())?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let line = bytes[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        AnnotationImportError::malformed(
-            path,
-            Some(line),
-            "not UTF-8 text; brat files are UTF-8: save it as UTF-8 and import it again",
-        )
-    })
+    utf8_text(path, bytes, "brat").map(str::to_owned)
 }
 
 /// One `.ann` file's `content`, with the text of the `.txt` beside it when there is one. `where_`

@@ -21,6 +21,7 @@ use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignRelation, ForeignSet,
     MAX_JSON_NESTING, Position, UnitChoice,
     limits::{self, AnnotationCount},
+    utf8::utf8_text,
 };
 use crate::model::OffsetUnit;
 
@@ -84,7 +85,7 @@ pub fn from_bytes(
     units: UnitChoice,
 ) -> Result<ForeignSet, AnnotationImportError> {
     limits::check_size(path, bytes.len())?;
-    let text = decode(path, bytes)?;
+    let text = utf8_text(path, bytes, "doccano")?;
     let stem = path.file_stem().map_or_else(
         || "doccano".to_owned(),
         |s| s.to_string_lossy().into_owned(),
@@ -108,23 +109,6 @@ pub fn from_bytes(
         ));
     }
     Ok(set)
-}
-
-/// The file as UTF-8 text, without a byte-order mark.
-fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, AnnotationImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        AnnotationImportError::malformed(
-            path,
-            Some(line),
-            "not UTF-8 text; doccano files are UTF-8, so re-save the file as UTF-8",
-        )
-    })
 }
 
 /// The file's objects with their places: a whole-file array or object, else one per line.

@@ -17,6 +17,7 @@ mod foreign;
 mod limits;
 mod qde;
 pub mod qdpx;
+mod utf8;
 pub mod w3c;
 
 pub use anchor::{Anchored, AnchoredAnnotation, AnchoredDocument, KnownText, Unanchored, anchor};

@@ -310,7 +310,7 @@ fn human_bytes(bytes: u64) -> String {
 
 /// A source's bytes as text: UTF-8 without its BOM, else whatever encoding they are in.
 fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = super::utf8::without_bom(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(_) => crate::import::decode(bytes)

@@ -15,6 +15,7 @@ use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignRelation, ForeignSet,
     MAX_JSON_NESTING, Position, UnitChoice,
     limits::{self, AnnotationCount},
+    utf8::without_bom,
 };
 
 /// The relation kind of a `linking` annotation without a tag.
@@ -33,7 +34,7 @@ pub fn from_bytes(
     units: UnitChoice,
 ) -> Result<ForeignSet, AnnotationImportError> {
     limits::check_size(path, bytes.len())?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = without_bom(bytes);
     limits::check_json_nesting(path, bytes, MAX_JSON_NESTING)?;
     let json: Value = serde_json::from_slice(bytes).map_err(|e| {
         AnnotationImportError::malformed(
