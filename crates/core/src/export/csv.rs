@@ -10,7 +10,7 @@
 //! formula (it starts with `=`, `+`, `-`, `@`, TAB or CR) gets a leading `'`, as OWASP advises;
 //! the numbers the table writes itself are left alone.
 
-use super::{CONTEXT_CHARS, ExportError, ExportOptions, Output, Scope, after, before};
+use super::{CONTEXT_CHARS, ExportError, ExportOptions, Output, Scope};
 use crate::model::{Annotation, Document, OffsetUnit};
 
 /// The UTF-8 byte-order mark Excel looks for.
@@ -84,8 +84,8 @@ fn row(
     }
     cells.extend([
         text(&a.quote),
-        text(before(doc, a.start, CONTEXT_CHARS)),
-        text(after(doc, a.end, CONTEXT_CHARS)),
+        text(doc.text_before(a.start, CONTEXT_CHARS)),
+        text(doc.text_after(a.end, CONTEXT_CHARS)),
         text(&a.note),
         text(&annotator(scope, a)),
         text(&a.created),

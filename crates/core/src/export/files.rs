@@ -54,40 +54,51 @@ pub fn is_same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A file name stem made from a document title: letters, digits, `-` and `_` kept, runs of
-/// anything else turned into one `_`, at most 60 chars; `document` when nothing is left.
+/// The longest stem [`file_stem`] makes, in chars.
+const MAX_STEM_CHARS: usize = 60;
+
+/// A file name stem made from a title: its words (runs of letters and digits) in lower case,
+/// joined by `-`, as many whole words as fit in 60 chars; `fallback` when the title has no word.
+/// Nothing else is kept, so the stem can never name another folder.
 #[must_use]
-pub fn file_stem(title: &str) -> String {
+pub fn file_stem(title: &str, fallback: &str) -> String {
     let mut stem = String::new();
-    for c in title.chars() {
-        if c.is_alphanumeric() || c == '-' || c == '_' {
-            stem.push(c);
-        } else if !stem.ends_with('_') {
-            stem.push('_');
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_lowercase();
+        let len = stem.chars().count();
+        if len == 0 {
+            stem = word.chars().take(MAX_STEM_CHARS).collect();
+        } else if len + 1 + word.chars().count() <= MAX_STEM_CHARS {
+            stem.push('-');
+            stem.push_str(&word);
+        } else {
+            break;
         }
     }
-    let stem: String = stem.trim_matches('_').chars().take(60).collect();
     if stem.is_empty() {
-        "document".to_owned()
+        fallback.to_owned()
     } else {
         stem
     }
 }
 
-/// Unique stems for several titles: repeats get `_2`, `_3`, … (compared case-insensitively,
-/// for file systems that do).
+/// Unique [`file_stem`]s for several document titles (`document` for a title without words):
+/// repeats get `-2`, `-3`, ….
 #[must_use]
 pub fn unique_stems<'t>(titles: impl IntoIterator<Item = &'t str>) -> Vec<String> {
     let mut taken = std::collections::HashSet::new();
     titles
         .into_iter()
         .map(|title| {
-            let base = file_stem(title);
+            let base = file_stem(title, "document");
             let mut stem = base.clone();
             let mut n = 1;
             while !taken.insert(stem.to_lowercase()) {
                 n += 1;
-                stem = format!("{base}_{n}");
+                stem = format!("{base}-{n}");
             }
             stem
         })
@@ -100,15 +111,22 @@ mod tests {
 
     #[test]
     fn stems_are_plain_names() {
-        assert_eq!(file_stem("../../etc/passwd"), "etc_passwd");
+        assert_eq!(file_stem("../../etc/passwd", "x"), "etc-passwd");
         assert_eq!(
-            file_stem("Due diligence: in cyberspace?"),
-            "Due_diligence_in_cyberspace"
+            file_stem("Due diligence: in cyberspace?", "x"),
+            "due-diligence-in-cyberspace"
         );
-        assert_eq!(file_stem("///"), "document");
+        assert_eq!(file_stem("///", "document"), "document");
+        let long = "word ".repeat(30);
+        let stem = file_stem(&long, "x");
+        assert!(
+            stem.chars().count() <= 60 && stem.ends_with("word"),
+            "{stem}"
+        );
+        assert_eq!(file_stem(&"é".repeat(90), "x").chars().count(), 60);
         assert_eq!(
             unique_stems(["A b", "a b", "A b"]),
-            vec!["A_b", "a_b_2", "A_b_3"]
+            vec!["a-b", "a-b-2", "a-b-3"]
         );
     }
 

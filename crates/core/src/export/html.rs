@@ -10,7 +10,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{ExportError, ExportOptions, Output, Scope};
-use crate::model::{Annotation, Document, Span, label::parse_color};
+use crate::model::{
+    Annotation, Document, Span,
+    label::{color_hex, parse_color},
+};
 
 /// The highlight's opacity over the label's colour.
 const HIGHLIGHT_ALPHA: &str = "0.35";
@@ -100,14 +103,10 @@ fn label_rgb(scope: &Scope, label: &str) -> [u8; 3] {
         .unwrap_or(NO_COLOUR)
 }
 
-fn hex([r, g, b]: [u8; 3]) -> String {
-    format!("#{r:02X}{g:02X}{b:02X}")
-}
-
 fn swatch(rgb: [u8; 3]) -> String {
     format!(
         "<span class=\"swatch\" style=\"background:{}\"></span>",
-        hex(rgb)
+        color_hex(rgb)
     )
 }
 
@@ -238,7 +237,7 @@ fn mark_open(scope: &Scope, covering: &[&Annotation]) -> Option<String> {
             format!(
                 "inset 0 -{}px {}",
                 BAND_PX * (k + 1),
-                hex(label_rgb(scope, &a.label))
+                color_hex(label_rgb(scope, &a.label))
             )
         })
         .collect();

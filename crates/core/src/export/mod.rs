@@ -7,7 +7,6 @@
 
 pub mod brat;
 pub mod conll;
-mod context;
 pub mod csv;
 mod error;
 mod files;
@@ -27,7 +26,10 @@ mod scope;
 mod verify;
 pub mod w3c;
 
-pub use context::{CONTEXT_CHARS, after, before};
+/// How many chars of context exports give on each side of a passage (CSV's context columns, W3C's
+/// prefix and suffix).
+pub const CONTEXT_CHARS: usize = 32;
+
 pub use error::{ExportError, QuoteMismatch};
 pub use files::{file_stem, is_same_file, unique_stems, write_output};
 pub use format::Format;

@@ -4,7 +4,10 @@
 //! No offsets here: positions are written by [`super::qdpx`] (REFI-QDA counts chars, the model's
 //! unit, end-exclusive).
 
-use crate::model::{Label, label::parse_color};
+use crate::model::{
+    Label,
+    label::{color_hex, parse_color},
+};
 
 use super::guid;
 
@@ -39,7 +42,7 @@ pub fn user_guid(name: &str) -> String {
 /// colour is not a well-formed `#RRGGBB`.
 #[must_use]
 pub fn upper_color(color: &str) -> Option<String> {
-    parse_color(color).map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"))
+    parse_color(color).map(color_hex)
 }
 
 /// Whether XML 1.0 allows `c` in a document at all (even escaped).

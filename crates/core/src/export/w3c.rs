@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{CONTEXT_CHARS, ExportError, ExportOptions, Output, Scope, after, before, guid};
+use super::{CONTEXT_CHARS, ExportError, ExportOptions, Output, Scope, guid};
 use crate::model::{Annotation, Document, Relation, ni_sha256};
 
 /// The JSON-LD context of the Web Annotation vocabulary.
@@ -95,8 +95,8 @@ fn tagging<'a>(
 ) -> WebAnnotation<'a> {
     let mut body = vec![Body::Text(TextualBody::tag(scope.label_name(&a.label)))];
     body.extend(TextualBody::comment(&a.note).map(Body::Text));
-    let prefix = before(doc, a.start, CONTEXT_CHARS);
-    let suffix = after(doc, a.end, CONTEXT_CHARS);
+    let prefix = doc.text_before(a.start, CONTEXT_CHARS);
+    let suffix = doc.text_after(a.end, CONTEXT_CHARS);
     WebAnnotation {
         id: annotation_urn(&a.id),
         kind: "Annotation",

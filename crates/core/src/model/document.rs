@@ -226,6 +226,21 @@ impl Document {
         self.text.get(range)
     }
 
+    /// Up to `count` chars of the text before char offset `at` (fewer near the start; none when `at`
+    /// is past the end): the context exports give and orphans keep.
+    #[must_use]
+    pub fn text_before(&self, at: usize, count: usize) -> &str {
+        self.quote(Span::new(at.saturating_sub(count), at))
+            .unwrap_or_default()
+    }
+
+    /// Up to `count` chars of the text from char offset `at` on (fewer near the end).
+    #[must_use]
+    pub fn text_after(&self, at: usize, count: usize) -> &str {
+        let end = (at + count).min(self.char_len());
+        self.quote(Span::new(at.min(end), end)).unwrap_or_default()
+    }
+
     /// Annotations sharing at least one char with `span`, in saved order.
     pub fn annotations_in(&self, span: Span) -> impl Iterator<Item = &Annotation> {
         self.indexed_annotations_in(span).map(|(_, a)| a)
@@ -372,6 +387,18 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_around_a_place_counts_chars_and_stops_at_the_edges() {
+        let doc = Document::new("d", "D", "👍🏾 abc def".into());
+        assert_eq!(doc.text_before(3, 32), "👍🏾 ");
+        assert_eq!(doc.text_before(6, 2), "bc");
+        assert_eq!(doc.text_after(6, 2), " d");
+        assert_eq!(doc.text_after(9, 32), "f");
+        assert_eq!(doc.text_after(11, 32), "");
+        assert_eq!(doc.text_after(40, 2), "");
+        assert_eq!(doc.text_before(40, 2), "");
+    }
 
     fn annotation(id: &str, start: usize, end: usize) -> Annotation {
         Annotation::bare(id, "claim", start, end)

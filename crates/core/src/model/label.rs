@@ -55,6 +55,12 @@ pub fn parse_color(color: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
+/// RGB bytes as `#RRGGBB` (uppercase), the form every stored colour takes.
+#[must_use]
+pub fn color_hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
 /// The labels a new project starts with: Claim (key 1), Source (key 2), Norm (key 3).
 #[must_use]
 pub fn default_labels() -> Vec<Label> {

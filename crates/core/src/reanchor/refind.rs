@@ -79,18 +79,6 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     )
 }
 
-/// The `count` chars of `doc` before char `at` (fewer at the start).
-fn chars_before(doc: &Document, at: usize, count: usize) -> &str {
-    doc.quote(Span::new(at.saturating_sub(count), at))
-        .unwrap_or_default()
-}
-
-/// The `count` chars of `doc` from char `at` on (fewer at the end).
-fn chars_after(doc: &Document, at: usize, count: usize) -> &str {
-    doc.quote(Span::new(at, (at + count).min(doc.char_len())))
-        .unwrap_or_default()
-}
-
 /// 0.0–1.0: how well the text around `span` matches the wanted context, weighted by length.
 fn context_similarity(doc: &Document, span: Span, wanted: &Wanted) -> f64 {
     let before_len = wanted.before.chars().count();
@@ -98,8 +86,8 @@ fn context_similarity(doc: &Document, span: Span, wanted: &Wanted) -> f64 {
     if before_len + after_len == 0 {
         return 1.0;
     }
-    let before = similarity(wanted.before, chars_before(doc, span.start, before_len));
-    let after = similarity(wanted.after, chars_after(doc, span.end, after_len));
+    let before = similarity(wanted.before, doc.text_before(span.start, before_len));
+    let after = similarity(wanted.after, doc.text_after(span.end, after_len));
     #[allow(clippy::cast_precision_loss)] // context lengths are tens of chars
     let weighted =
         (before * before_len as f64 + after * after_len as f64) / (before_len + after_len) as f64;
@@ -174,8 +162,8 @@ pub fn refind(doc: &Document, wanted: &Wanted) -> Option<Found> {
 #[must_use]
 pub fn context_of(doc: &Document, span: Span, count: usize) -> (String, String) {
     (
-        chars_before(doc, span.start, count).to_owned(),
-        chars_after(doc, span.end, count).to_owned(),
+        doc.text_before(span.start, count).to_owned(),
+        doc.text_after(span.end, count).to_owned(),
     )
 }
 

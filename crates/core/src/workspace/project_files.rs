@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::export::file_stem;
+
 /// Whether `path` names a project file (rather than an article).
 #[must_use]
 pub fn is_project_file(path: &Path) -> bool {
@@ -16,22 +18,11 @@ pub fn suggested_file_name(title: &str) -> String {
     format!("{}.ron", suggested_stem(title))
 }
 
-/// A file name stem from a title: its first eight words, lowercase, joined by `-` (`project`
-/// when it has none).
+/// A file name stem for a project titled `title` (see [`file_stem`]; `project` when it has no
+/// word).
 #[must_use]
 pub fn suggested_stem(title: &str) -> String {
-    let stem: String = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase();
-    if stem.is_empty() {
-        "project".to_owned()
-    } else {
-        stem
-    }
+    file_stem(title, "project")
 }
 
 /// `path`, with `.ron` added when it has no extension.

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, TextEdit, Ui, WidgetInfo};
 
 use crate::{
-    model::{Label, Project},
+    model::{Label, Project, label::color_hex},
     ui::{action::Action, colors::label_color},
 };
 
@@ -95,7 +95,7 @@ impl LabelsPanel {
                 .on_hover_text("Change colour")
                 .changed()
             {
-                let color = format!("#{:02X}{:02X}{:02X}", rgb3[0], rgb3[1], rgb3[2]);
+                let color = color_hex(rgb3);
                 actions.push(Action::UpdateLabel(Label {
                     color,
                     ..label.clone()

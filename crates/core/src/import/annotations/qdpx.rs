@@ -22,7 +22,10 @@ use super::{
     ForeignSet, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_UNPACKED_BYTES, Position, UnitChoice, limits,
     qde::{self, Qde, QdeLimit, Selection, TextSource},
 };
-use crate::model::{OffsetUnit, label::parse_color};
+use crate::model::{
+    OffsetUnit,
+    label::{color_hex, parse_color},
+};
 
 /// The largest entry read from an archive, uncompressed (100 MiB).
 pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
@@ -327,7 +330,7 @@ fn normal_color(color: &str) -> Option<String> {
     } else {
         hex.to_owned()
     };
-    parse_color(&format!("#{wide}")).map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"))
+    parse_color(&format!("#{wide}")).map(color_hex)
 }
 
 /// Notes' texts by GUID (from `<PlainTextContent>`, or their `.txt` in the archive).
