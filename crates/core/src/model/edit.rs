@@ -4,9 +4,12 @@
 //! [`apply`] is the only code that changes a project; [`super::Editor`] wraps it with undo, redo
 //! and the unsaved-changes marker.
 
+pub use super::edit_error::EditError;
+
 use super::{
     Annotation, Document, Label, Meta, Project, Relation, Span,
     change::Change,
+    edit_error::{doc_index, ok_or_invalid},
     ids,
     orphan_edits::{self, TextUpdate},
     validate::{self, Problem},
@@ -126,49 +129,6 @@ impl Edit {
     }
 }
 
-/// Why an edit was refused. The project is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EditError {
-    #[error("there is no document with id “{0}”")]
-    NoDocument(String),
-    #[error("there is no annotation “{id}” in document “{doc}”")]
-    NoAnnotation { doc: String, id: String },
-    #[error("there is no relation “{id}” in document “{doc}”")]
-    NoRelation { doc: String, id: String },
-    #[error("there is no label “{0}”")]
-    NoLabel(String),
-    #[error("the id “{0}” is already in use")]
-    IdInUse(String),
-    #[error("annotations of a removed label cannot be reassigned to the label itself")]
-    ReassignToSelf,
-    #[error("the document “{title}” is already in the project (same text)")]
-    DuplicateText { title: String },
-    #[error("there is no orphan “{id}” in document “{doc}”")]
-    NoOrphan { doc: String, id: String },
-    #[error("the new text is the same as the document's text; there is nothing to update")]
-    SameText,
-    #[error(
-        "the update does not account for every annotation and relation (missing: {}; unknown: \
-         {}); nothing was changed",
-        .lost.join(", "),
-        .unknown.join(", ")
-    )]
-    UpdateMismatch {
-        lost: Vec<String>,
-        unknown: Vec<String>,
-    },
-    #[error("{}", join(.0))]
-    Invalid(Vec<Problem>),
-}
-
-fn join(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// A new annotation of `span` (char offsets) in document `doc`, with a fresh id and its quote;
 /// [`apply`] still checks it.
 pub fn new_annotation(
@@ -239,20 +199,6 @@ fn apply_all(project: &mut Project, edits: &[Edit], now: &str) -> Result<Vec<Cha
         }
     }
     Ok(changes)
-}
-
-pub(super) fn ok_or_invalid(problems: Vec<Problem>) -> Result<(), EditError> {
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(EditError::Invalid(problems))
-    }
-}
-
-pub(super) fn doc_index(project: &Project, doc: &str) -> Result<usize, EditError> {
-    project
-        .document_index(doc)
-        .ok_or_else(|| EditError::NoDocument(doc.to_owned()))
 }
 
 fn find_annotation(

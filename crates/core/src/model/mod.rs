@@ -6,6 +6,7 @@ mod annotation;
 mod change;
 mod document;
 pub mod edit;
+mod edit_error;
 pub mod find;
 mod history;
 pub mod ids;

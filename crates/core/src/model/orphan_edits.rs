@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{
     Annotation, Document, ImportRecord, Orphan, Project, Relation, Span, TextRevision,
     change::Change,
-    edit::{EditError, doc_index, ok_or_invalid},
-    validate::{self, Problem},
+    edit_error::{EditError, doc_index, ok_or_invalid},
+    validate,
 };
 
 /// A new version of a document's text with every annotation carried across: what
@@ -266,50 +266,4 @@ pub(super) fn orphans_relabelled(
             }
         })
         .collect()
-}
-
-/// Problems of the orphans of a document: labels, held relations, suggestions.
-pub(super) fn check_orphans(doc: &Document, labels: &[super::Label]) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let known = |id: &str| doc.annotation(id).is_some() || doc.orphan(id).is_some();
-    for orphan in &doc.orphans {
-        let a = &orphan.annotation;
-        if a.id.is_empty() {
-            problems.push(Problem::EmptyId { kind: "annotation" });
-        }
-        if !labels.iter().any(|l| l.id == a.label) {
-            problems.push(Problem::UnknownLabel {
-                doc: doc.title.clone(),
-                id: a.id.clone(),
-                label: a.label.clone(),
-            });
-        }
-        for r in &orphan.relations {
-            let ends = [&r.from, &r.to];
-            let missing = if ends.contains(&&a.id) {
-                ends.into_iter().find(|end| !known(end))
-            } else {
-                Some(&r.from)
-            };
-            if let Some(missing) = missing {
-                problems.push(Problem::DanglingRelation {
-                    doc: doc.title.clone(),
-                    id: r.id.clone(),
-                    missing: missing.clone(),
-                });
-            }
-        }
-        if let Some(s) = orphan.suggestion
-            && (s.start >= s.end || s.end > doc.char_len())
-        {
-            problems.push(Problem::SpanOutOfBounds {
-                doc: doc.title.clone(),
-                id: a.id.clone(),
-                start: s.start,
-                end: s.end,
-                len: doc.char_len(),
-            });
-        }
-    }
-    problems
 }

@@ -249,7 +249,7 @@ pub fn check_document_items(doc: &Document, labels: &[Label]) -> Vec<Problem> {
         .flat_map(|a| check_annotation(doc, labels, a))
         .collect();
     problems.extend(doc.relations().iter().flat_map(|r| check_relation(doc, r)));
-    problems.extend(super::orphan_edits::check_orphans(doc, labels));
+    problems.extend(check_orphans(doc, labels));
     problems
 }
 
@@ -316,7 +316,53 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
                 ids.register("relation", &r.id, &mut problems);
             }
         }
-        problems.extend(super::orphan_edits::check_orphans(doc, project.labels()));
+        problems.extend(check_orphans(doc, project.labels()));
+    }
+    problems
+}
+
+/// Problems of the orphans of a document: labels, held relations, suggestions.
+fn check_orphans(doc: &Document, labels: &[Label]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let known = |id: &str| doc.annotation(id).is_some() || doc.orphan(id).is_some();
+    for orphan in &doc.orphans {
+        let a = &orphan.annotation;
+        if a.id.is_empty() {
+            problems.push(Problem::EmptyId { kind: "annotation" });
+        }
+        if !labels.iter().any(|l| l.id == a.label) {
+            problems.push(Problem::UnknownLabel {
+                doc: doc.title.clone(),
+                id: a.id.clone(),
+                label: a.label.clone(),
+            });
+        }
+        for r in &orphan.relations {
+            let ends = [&r.from, &r.to];
+            let missing = if ends.contains(&&a.id) {
+                ends.into_iter().find(|end| !known(end))
+            } else {
+                Some(&r.from)
+            };
+            if let Some(missing) = missing {
+                problems.push(Problem::DanglingRelation {
+                    doc: doc.title.clone(),
+                    id: r.id.clone(),
+                    missing: missing.clone(),
+                });
+            }
+        }
+        if let Some(s) = orphan.suggestion
+            && (s.start >= s.end || s.end > doc.char_len())
+        {
+            problems.push(Problem::SpanOutOfBounds {
+                doc: doc.title.clone(),
+                id: a.id.clone(),
+                start: s.start,
+                end: s.end,
+                len: doc.char_len(),
+            });
+        }
     }
     problems
 }
