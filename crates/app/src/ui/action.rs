@@ -3,9 +3,12 @@
 
 use std::path::PathBuf;
 
-use crate::model::{
-    Label, LabelRemoval, Span,
-    nudge::{Boundary, Direction},
+use crate::{
+    model::{
+        Label, LabelRemoval, Span,
+        nudge::{Boundary, Direction},
+    },
+    ui::compare::CompareAction,
 };
 
 /// A file the user is asked to choose.
@@ -92,7 +95,7 @@ pub enum Action {
     /// Show the Export window.
     ShowExport,
     /// A request from the compare view.
-    Compare(crate::ui::compare::CompareAction),
+    Compare(CompareAction),
     /// Place an orphan of the current document at `span`.
     PlaceOrphan {
         id: String,
@@ -111,4 +114,16 @@ pub enum Action {
     ShowAbout,
     /// Show File > Project settings… (titles and annotator).
     ShowProjectSettings,
+}
+
+impl From<CompareAction> for Action {
+    /// The compare view's requests, with those that are the window's file actions (saving or
+    /// opening the merged project) turned into them.
+    fn from(action: CompareAction) -> Self {
+        match action {
+            CompareAction::SaveMerged => Self::Choose(FileRequest::SaveMerged),
+            CompareAction::OpenMerged(path) => Self::OpenPath(path),
+            other => Self::Compare(other),
+        }
+    }
 }

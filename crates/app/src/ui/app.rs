@@ -361,8 +361,8 @@ impl MarginaliaApp {
         });
         if let Some(view) = &mut self.compare {
             let mut compare_actions = Vec::new();
-            view.ui(ui, self.prefs.dark, &mut compare_actions, &mut actions);
-            actions.extend(compare_actions.into_iter().map(Action::Compare));
+            view.ui(ui, self.prefs.dark, &mut compare_actions);
+            actions.extend(compare_actions.into_iter().map(Action::from));
         } else {
             self.editing_ui(ui, &mut actions);
         }

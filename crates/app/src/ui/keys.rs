@@ -73,7 +73,9 @@ impl MarginaliaApp {
             }
         }
         if let Some(view) = &self.compare {
-            view.keys(ctx, actions);
+            let mut compare_actions = Vec::new();
+            view.keys(ctx, &mut compare_actions);
+            actions.extend(compare_actions.into_iter().map(Action::from));
             return;
         }
         // Escape stops placing an orphan (a selection in progress takes Escape first).

@@ -10,10 +10,7 @@ use super::{CompareAction, decision_keys};
 use crate::{
     compare::{Comparison, Curation, Decision, Item, ItemKind, analyst_letter as letter},
     model::Label,
-    ui::{
-        action::{Action, FileRequest},
-        widgets::shorten,
-    },
+    ui::widgets::shorten,
 };
 
 /// What the panel shows.
@@ -52,12 +49,7 @@ fn decision_text(decision: Option<Decision>, analysts: usize) -> String {
     }
 }
 
-pub fn differences_ui(
-    ui: &mut Ui,
-    input: &PanelInput<'_>,
-    actions: &mut Vec<CompareAction>,
-    file_actions: &mut Vec<Action>,
-) {
+pub fn differences_ui(ui: &mut Ui, input: &PanelInput<'_>, actions: &mut Vec<CompareAction>) {
     let doc = &input.comparison.documents[input.doc];
     let names = &input.comparison.analysts;
     let differences: Vec<(usize, &Item)> = doc.differences().collect();
@@ -90,7 +82,7 @@ pub fn differences_ui(
             .on_hover_text("Undecided items are left out; the compared projects are not changed")
             .clicked()
         {
-            file_actions.push(Action::Choose(FileRequest::SaveMerged));
+            actions.push(CompareAction::SaveMerged);
         }
         let close = if input.confirm_close {
             "Discard decisions and close"
@@ -115,7 +107,7 @@ pub fn differences_ui(
             };
             ui.weak(format!("{note} {}", path.display()));
             if ui.button("Open merged project").clicked() {
-                file_actions.push(Action::OpenPath(path.to_owned()));
+                actions.push(CompareAction::OpenMerged(path.to_owned()));
             }
         });
     }

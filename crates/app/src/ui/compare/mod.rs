@@ -9,6 +9,8 @@ mod metrics;
 mod styles;
 mod text_view;
 
+use std::path::PathBuf;
+
 use eframe::egui::{self, Context, Key, Modifiers, Ui};
 
 use crate::{compare::Decision, workspace::CompareSession};
@@ -68,6 +70,10 @@ pub enum CompareAction {
     Close {
         confirmed: bool,
     },
+    /// Ask where to save the merged project (the window's Save merged project as…).
+    SaveMerged,
+    /// Open the merged project saved at this path, in place of the comparison.
+    OpenMerged(PathBuf),
 }
 
 /// The compare view: an open comparison and how it is shown.
@@ -132,6 +138,8 @@ impl CompareView {
             }
             CompareAction::SetLayout(layout) => self.layout = layout,
             CompareAction::SetExcludeUncoded(exclude) => self.session.set_exclude_uncoded(exclude),
+            // The window's file actions: `From<CompareAction> for Action` routes them there.
+            CompareAction::SaveMerged | CompareAction::OpenMerged(_) => {}
             CompareAction::Close { confirmed } => {
                 if confirmed || !self.session.has_unsaved_decisions() {
                     return true;
@@ -145,32 +153,25 @@ impl CompareView {
     /// The single-key shortcuts of the view, when no text field has focus: N / P step through
     /// the differences, and for the current one A, B, C… accept that analyst's version,
     /// K keeps all, X drops, U undecides (see [`decision_keys`]).
-    pub fn keys(&self, ctx: &Context, actions: &mut Vec<crate::ui::action::Action>) {
-        use crate::ui::action::Action;
+    pub fn keys(&self, ctx: &Context, actions: &mut Vec<CompareAction>) {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N)) {
-            actions.push(Action::Compare(CompareAction::Step(true)));
+            actions.push(CompareAction::Step(true));
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::P)) {
-            actions.push(Action::Compare(CompareAction::Step(false)));
+            actions.push(CompareAction::Step(false));
         }
         let (_, Some(item)) = self.session.current() else {
             return;
         };
         for (key, decision) in decision_keys(self.session.comparison().analysts.len()) {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                actions.push(Action::Compare(CompareAction::Decide(item, decision)));
+                actions.push(CompareAction::Decide(item, decision));
             }
         }
     }
 
     /// The whole compare view inside the window's central area.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        dark: bool,
-        actions: &mut Vec<CompareAction>,
-        file_actions: &mut Vec<crate::ui::action::Action>,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, dark: bool, actions: &mut Vec<CompareAction>) {
         let session = &self.session;
         let (doc, current) = session.current();
         egui::Panel::left("compare-metrics")
@@ -203,7 +204,7 @@ impl CompareView {
                     confirm_close: self.confirm_close,
                     labels: &session.comparison().labels,
                 };
-                differences::differences_ui(ui, &input, actions, file_actions);
+                differences::differences_ui(ui, &input, actions);
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.horizontal(|ui| {

@@ -19,6 +19,7 @@ mod qde;
 pub mod qdpx;
 mod utf8;
 pub mod w3c;
+mod zip_archive;
 
 pub use anchor::{Anchored, AnchoredAnnotation, AnchoredDocument, KnownText, Unanchored, anchor};
 pub use build::{ImportSummary, into_edits, into_project};

@@ -3,32 +3,21 @@
 //!
 //! Positions are REFI-QDA's: chars (code points), end-exclusive, over the source's text exactly
 //! as the archive holds it (CRLF kept; [`super::anchor`] also tries CRLF counted as one char).
-//! Entries are only ever read into memory, never extracted; names that would escape the archive
-//! are refused, each entry is limited to [`MAX_ENTRY_BYTES`], and the archive as a whole to
-//! [`MAX_ARCHIVE_ENTRIES`] entries and [`MAX_ARCHIVE_UNPACKED_BYTES`] unpacked: an entry that
-//! says it unpacks to more is refused before it is inflated, and reading stops at the limit
-//! whatever it says (a ZIP bomb is refused, not unpacked).
+//! The archive is read through [`super::zip_archive`], which holds it to its size limits.
 
-use std::{
-    collections::HashMap,
-    io::{Cursor, Read},
-    path::Path,
-};
+use std::{collections::HashMap, path::Path};
 
-use zip::ZipArchive;
-
+pub use super::zip_archive::MAX_ENTRY_BYTES;
 use super::{
     AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation,
-    ForeignSet, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_UNPACKED_BYTES, Position, UnitChoice, limits,
+    ForeignSet, Position, UnitChoice, limits,
     qde::{self, Qde, QdeLimit, Selection, TextSource},
+    zip_archive::{Archive, ArchiveLimits, is_enclosed},
 };
 use crate::model::{
     OffsetUnit,
     label::{color_hex, parse_color},
 };
-
-/// The largest entry read from an archive, uncompressed (100 MiB).
-pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Reads the `.qdpx` at `path`.
 pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
@@ -39,24 +28,6 @@ pub fn read(path: &Path) -> Result<ForeignSet, AnnotationImportError> {
 /// messages.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<ForeignSet, AnnotationImportError> {
     read_archive(path, bytes, ArchiveLimits::default())
-}
-
-/// How much of an archive is read.
-#[derive(Debug, Clone, Copy)]
-struct ArchiveLimits {
-    entries: usize,
-    entry_bytes: u64,
-    unpacked_bytes: u64,
-}
-
-impl Default for ArchiveLimits {
-    fn default() -> Self {
-        Self {
-            entries: MAX_ARCHIVE_ENTRIES,
-            entry_bytes: MAX_ENTRY_BYTES,
-            unpacked_bytes: MAX_ARCHIVE_UNPACKED_BYTES,
-        }
-    }
 }
 
 fn read_archive(
@@ -122,132 +93,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     )
 }
 
-/// Whether an entry name stays inside the archive: relative, no `..`, no drive letter.
-fn is_enclosed(name: &str) -> bool {
-    let first = name.split(['/', '\\']).next().unwrap_or_default();
-    !name.is_empty()
-        && !name.starts_with(['/', '\\'])
-        && !first.contains(':')
-        && !name.contains('\0')
-        && name.split(['/', '\\']).all(|part| part != "..")
-}
-
-/// The archive, with the names of the entries that may be read.
-struct Archive<'b> {
-    path: &'b Path,
-    zip: ZipArchive<Cursor<&'b [u8]>>,
-    /// (index, name with `/` separators) of every enclosed file entry.
-    names: Vec<(usize, String)>,
-    /// Entries refused because their names escape the archive.
-    refused: Vec<String>,
-    limits: ArchiveLimits,
-    /// Bytes unpacked so far.
-    unpacked: u64,
-    /// Set when reading went over [`ArchiveLimits::unpacked_bytes`]: the import is refused.
-    over_limit: Option<AnnotationImportError>,
-}
-
-impl<'b> Archive<'b> {
-    fn open(
-        path: &'b Path,
-        bytes: &'b [u8],
-        limits: ArchiveLimits,
-    ) -> Result<Self, AnnotationImportError> {
-        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-            AnnotationImportError::malformed(
-                path,
-                None,
-                format!(
-                    "not a REFI-QDA project: a .qdpx is a ZIP archive, and this file is not one \
-                     ({e}). Export the project again as REFI-QDA (.qdpx)"
-                ),
-            )
-        })?;
-        if zip.len() > limits.entries {
-            return Err(AnnotationImportError::ArchiveTooLarge {
-                path: path.to_owned(),
-                what: format!("has {} entries", zip.len()),
-                limit: format!("{} entries", limits.entries),
-            });
-        }
-        let mut names = Vec::new();
-        let mut refused = Vec::new();
-        for (index, name) in zip.file_names().enumerate() {
-            let Ok(name) = name else { continue };
-            if name.ends_with('/') {
-                continue;
-            }
-            if is_enclosed(&name) {
-                names.push((index, name.replace('\\', "/")));
-            } else {
-                refused.push(name.into_owned());
-            }
-        }
-        Ok(Self {
-            path,
-            zip,
-            names,
-            refused,
-            limits,
-            unpacked: 0,
-            over_limit: None,
-        })
-    }
-
-    /// The index of entry `name`, matched exactly, else ignoring case.
-    fn find(&self, name: &str) -> Option<usize> {
-        self.names
-            .iter()
-            .find(|(_, n)| n == name)
-            .or_else(|| {
-                self.names
-                    .iter()
-                    .find(|(_, n)| n.eq_ignore_ascii_case(name))
-            })
-            .map(|(i, _)| *i)
-    }
-
-    /// The bytes of entry `index`, at most [`MAX_ENTRY_BYTES`]. Going over the archive's
-    /// [`MAX_ARCHIVE_UNPACKED_BYTES`] also sets [`Archive::over_limit`].
-    fn read(&mut self, index: usize, name: &str) -> Result<Vec<u8>, String> {
-        let file = self.zip.by_index(index).map_err(|e| e.to_string())?;
-        let too_large = || {
-            format!(
-                "{name} is larger than {} uncompressed",
-                human_bytes(self.limits.entry_bytes)
-            )
-        };
-        if file.size() > self.limits.entry_bytes {
-            return Err(too_large());
-        }
-        let left = self.limits.unpacked_bytes.saturating_sub(self.unpacked);
-        let over_archive = || AnnotationImportError::ArchiveTooLarge {
-            path: self.path.to_owned(),
-            what: format!("unpacks to over {} bytes", self.limits.unpacked_bytes),
-            limit: format!("{} bytes", self.limits.unpacked_bytes),
-        };
-        if file.size() > left {
-            self.over_limit.get_or_insert_with(over_archive);
-            return Err(format!("{name}: the archive unpacks to too much"));
-        }
-        // The sizes an archive declares may be false: never read past either limit.
-        let most = self.limits.entry_bytes.min(left);
-        let mut bytes = Vec::new();
-        file.take(most + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        if read > most {
-            if read > self.limits.entry_bytes {
-                return Err(too_large());
-            }
-            self.over_limit.get_or_insert_with(over_archive);
-            return Err(format!("{name}: the archive unpacks to too much"));
-        }
-        self.unpacked += read;
-        Ok(bytes)
-    }
-
+impl Archive<'_> {
     /// `project.qde` (or the one `.qde` at the archive's top level).
     fn project_qde(&mut self) -> Result<Vec<u8>, AnnotationImportError> {
         let index = self.find("project.qde").or_else(|| {
@@ -298,16 +144,6 @@ impl<'b> Archive<'b> {
             .ok_or_else(|| format!("its text {name} is missing from the archive"))?;
         let bytes = self.read(index, &name)?;
         decode_text(&bytes).map_err(|e| format!("its text {name} cannot be read: {e}"))
-    }
-}
-
-/// `bytes` as whole MiB when it is a multiple of one, else as bytes.
-fn human_bytes(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes.is_multiple_of(MIB) {
-        format!("{} MiB", bytes / MIB)
-    } else {
-        format!("{bytes} bytes")
     }
 }
 
