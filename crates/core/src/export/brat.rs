@@ -313,8 +313,8 @@ mod tests {
         assert_eq!(
             names,
             [
-                "Due_diligence_a_test.txt",
-                "Due_diligence_a_test.ann",
+                "due-diligence-a-test.txt",
+                "due-diligence-a-test.ann",
                 "annotation.conf",
                 "visual.conf"
             ]

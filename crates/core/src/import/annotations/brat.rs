@@ -656,7 +656,7 @@ mod tests {
             ]
         );
         let doc = &anchored.documents[0];
-        assert_eq!(doc.title, "Field_notes_1");
+        assert_eq!(doc.title, "field-notes-1");
         assert_eq!(doc.text, project.documents()[0].text());
     }
 
@@ -664,7 +664,7 @@ mod tests {
     fn the_ann_file_or_the_txt_reads_the_same_as_the_folder() {
         let dir = exported(&sample());
         let folder = read(dir.path()).unwrap();
-        for name in ["Field_notes_1.ann", "Field_notes_1.txt"] {
+        for name in ["field-notes-1.ann", "field-notes-1.txt"] {
             let set = read(&dir.path().join(name)).unwrap();
             assert_eq!(set.documents, folder.documents, "{name}");
             assert_eq!(set.labels, folder.labels, "{name}");

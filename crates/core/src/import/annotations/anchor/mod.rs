@@ -9,16 +9,25 @@
 //! is used for the whole document. An annotation whose position does not read its quote is looked
 //! for by its quote, with prefix, suffix and the position as hints; one that still cannot be
 //! placed with confidence is listed as [`Unanchored`] with the reason.
+//!
+//! Which text (`text_resolution`), the frames and the vote between them (`frames`) and the search
+//! by quote (`quote_search`) each have their own file; this one holds the results and puts the
+//! steps together.
+
+mod frames;
+mod quote_search;
+mod text_resolution;
 
 use std::{collections::HashSet, path::PathBuf};
+
+use frames::{Placement, TextVersions, best_frame, place_at};
+use quote_search::find_by_quote;
+use text_resolution::resolve_text;
 
 use super::{
     ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation, ForeignSet, UnitChoice,
 };
-use crate::{
-    import::normalise,
-    model::{OffsetIndex, OffsetUnit, Span, ni_sha256, sha256_hex, snap},
-};
+use crate::model::Span;
 
 /// A text annotations may be placed on. `text` is normalised (UTF-8, "\n" newlines).
 #[derive(Debug, Clone, Copy)]
@@ -156,159 +165,6 @@ fn add_label(labels: &mut Vec<ForeignLabel>, label: ForeignLabel) {
     }
 }
 
-/// The text a document's annotations are placed on: (as the file holds it, normalised, known).
-fn resolve_text(
-    doc: &ForeignDocument,
-    known: &[KnownText],
-) -> Result<(String, String, Option<usize>), String> {
-    if let Some(raw) = &doc.text {
-        let (text, _) = normalise(raw);
-        let hash = sha256_hex(text.as_bytes());
-        let known = known
-            .iter()
-            .position(|k| sha256_hex(k.text.as_bytes()) == hash);
-        return Ok((raw.clone(), text, known));
-    }
-    let by = |matches: &dyn Fn(&KnownText) -> bool| {
-        let hits: Vec<usize> = (0..known.len()).filter(|&i| matches(&known[i])).collect();
-        (hits.len() == 1).then(|| hits[0])
-    };
-    let found = doc
-        .text_ref
-        .as_deref()
-        .and_then(|r| {
-            by(&|k| text_ref_matches(r, k))
-                .or_else(|| by(&|k| k.title == doc.title && !doc.title.is_empty()))
-        })
-        .or_else(|| (known.len() == 1).then_some(0));
-    match found {
-        Some(i) => Ok((known[i].text.to_owned(), known[i].text.to_owned(), Some(i))),
-        None if known.is_empty() => Err(
-            "the file does not carry the article's text; import the article with it (give the \
-             article file too, or open the project that holds it)"
-                .to_owned(),
-        ),
-        None => Err(format!(
-            "the file does not say which article it annotates in a way Marginalia recognises \
-             ({}); give only that article with it",
-            doc.text_ref.as_deref().unwrap_or("no source given")
-        )),
-    }
-}
-
-/// Whether a W3C `source` names this text: its SHA-256 (as `ni:///sha-256;…`, `urn:sha256:…`
-/// or bare hex), its source path, or a path ending in its file name.
-fn text_ref_matches(reference: &str, known: &KnownText) -> bool {
-    let hash = sha256_hex(known.text.as_bytes());
-    if reference.eq_ignore_ascii_case(&format!("urn:sha256:{hash}"))
-        || reference == ni_sha256(known.text)
-        || reference.eq_ignore_ascii_case(&hash)
-    {
-        return true;
-    }
-    known.source.is_some_and(|source| {
-        let trimmed = reference.trim_start_matches("file://");
-        source == reference
-            || source == trimmed
-            || std::path::Path::new(source).file_name() == std::path::Path::new(trimmed).file_name()
-    })
-}
-
-/// How positions are read: in which unit, and whether over the text as the file holds it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Frame {
-    unit: OffsetUnit,
-    /// Positions count the file's text with its CRLFs (`true`) or the normalised text.
-    raw: bool,
-}
-
-/// The texts one document is read against.
-struct Texts<'t> {
-    raw: &'t str,
-    raw_index: OffsetIndex,
-    text: &'t str,
-    index: OffsetIndex,
-    /// `removed[k]`: how many chars normalising drops before raw char `k` (each CR of a CRLF).
-    removed: Vec<usize>,
-}
-
-impl<'t> Texts<'t> {
-    fn new(raw: &'t str, text: &'t str) -> Self {
-        let mut removed = Vec::new();
-        if raw.contains('\r') {
-            let chars: Vec<char> = raw.chars().collect();
-            removed.reserve(chars.len() + 1);
-            let mut dropped = 0;
-            for (k, c) in chars.iter().enumerate() {
-                removed.push(dropped);
-                if *c == '\r' && chars.get(k + 1) == Some(&'\n') {
-                    dropped += 1;
-                }
-            }
-            removed.push(dropped);
-        }
-        Self {
-            raw,
-            raw_index: OffsetIndex::new(raw),
-            text,
-            index: OffsetIndex::new(text),
-            removed,
-        }
-    }
-
-    fn frames(&self, choice: UnitChoice) -> Vec<Frame> {
-        let units = match choice {
-            UnitChoice::Fixed(unit) => vec![unit],
-            UnitChoice::Detect => vec![OffsetUnit::Chars, OffsetUnit::Utf16],
-        };
-        let raws: &[bool] = if self.removed.is_empty() {
-            &[false]
-        } else {
-            &[false, true]
-        };
-        units
-            .iter()
-            .flat_map(|&unit| raws.iter().map(move |&raw| Frame { unit, raw }))
-            .collect()
-    }
-
-    /// The char span of the normalised text that `[start, end)` in `frame` means.
-    fn span(&self, frame: Frame, start: usize, end: usize) -> Option<Span> {
-        let (text, index) = if frame.raw {
-            (self.raw, &self.raw_index)
-        } else {
-            (self.text, &self.index)
-        };
-        let start = index.from_unit(text, start, frame.unit)?;
-        let end = index.from_unit(text, end, frame.unit)?;
-        if frame.raw {
-            Some(Span::new(
-                start - self.removed[start],
-                end - self.removed[end],
-            ))
-        } else {
-            Some(Span::new(start, end))
-        }
-    }
-
-    fn quote(&self, span: Span) -> Option<&'t str> {
-        let range = self.index.byte_range(self.text, span)?;
-        self.text.get(range)
-    }
-}
-
-/// Where an annotation lands, or why it does not.
-enum Placing {
-    /// At its position; `widened` when it was moved out to whole grapheme clusters.
-    Exact {
-        span: Span,
-        widened: bool,
-    },
-    /// Found by its quote.
-    ByQuote(Span),
-    Failed(String),
-}
-
 fn anchor_document(
     set: &ForeignSet,
     doc: &ForeignDocument,
@@ -328,26 +184,8 @@ fn anchor_document(
             return;
         }
     };
-    let texts = Texts::new(&raw, &text);
-    let frames = texts.frames(doc.unit);
-    let best = frames.iter().copied().max_by_key(|&frame| {
-        let exact = doc
-            .annotations
-            .iter()
-            .filter(|a| {
-                matches!(
-                    place_at(&texts, frame, a),
-                    Some(Placing::Exact { widened: false, .. })
-                )
-            })
-            .count();
-        // Prefer the earlier frame on a tie: max_by_key keeps the last maximum, so rank.
-        (
-            exact,
-            std::cmp::Reverse(frames.iter().position(|f| *f == frame)),
-        )
-    });
-    let Some(frame) = best else {
+    let texts = TextVersions::new(&raw, &text);
+    let Some(frame) = best_frame(&texts, doc) else {
         fail_all(out, "no way to read its positions");
         return;
     };
@@ -366,23 +204,23 @@ fn anchor_document(
     let mut widened = 0;
     let mut by_quote = 0;
     for a in &doc.annotations {
-        let placing = place_at(&texts, frame, a).map_or_else(
+        let placement = place_at(&texts, frame, a).map_or_else(
             || find_by_quote(&texts, frame, a),
             |p| match p {
-                Placing::Exact { .. } => p,
+                Placement::Exact { .. } => p,
                 _ => find_by_quote(&texts, frame, a),
             },
         );
-        let span = match placing {
-            Placing::Exact { span, widened: w } => {
+        let span = match placement {
+            Placement::Exact { span, widened: w } => {
                 widened += usize::from(w);
                 span
             }
-            Placing::ByQuote(span) => {
+            Placement::ByQuote(span) => {
                 by_quote += 1;
                 span
             }
-            Placing::Failed(reason) => {
+            Placement::Failed(reason) => {
                 out.unanchored.push(unanchored(set, doc, a, reason));
                 continue;
             }
@@ -452,110 +290,13 @@ fn unanchored(
     }
 }
 
-/// The quote as the normalised text would read it.
-fn normalised_quote(a: &ForeignAnnotation) -> Option<String> {
-    a.quote.as_deref().map(|q| normalise(q).0)
-}
-
-/// Places `a` by its position in `frame`: `None` when it has none or it is not a valid span;
-/// `Failed` when it reads something other than its quote.
-fn place_at(texts: &Texts, frame: Frame, a: &ForeignAnnotation) -> Option<Placing> {
-    let position = a.position?;
-    let span = texts.span(frame, position.start, position.end)?;
-    if span.is_empty() {
-        return None;
-    }
-    if let Some(quote) = normalised_quote(a) {
-        let reads = texts.quote(span)?;
-        return Some(
-            if reads == quote || reads.trim() == quote.trim() && !quote.trim().is_empty() {
-                Placing::Exact {
-                    span,
-                    widened: false,
-                }
-            } else {
-                Placing::Failed(format!(
-                    "its position reads “{}”, not its quote",
-                    crate::excerpt::shorten(reads, 40)
-                ))
-            },
-        );
-    }
-    let whole = snap::to_graphemes(texts.text, &texts.index, span);
-    Some(Placing::Exact {
-        span: whole,
-        widened: whole != span,
-    })
-}
-
-/// Finds `a` by its quote: the occurrence whose prefix and suffix match best, then the one nearest
-/// its position. Several equally good occurrences with nothing to choose between them fail.
-fn find_by_quote(texts: &Texts, frame: Frame, a: &ForeignAnnotation) -> Placing {
-    let Some(quote) = normalised_quote(a).filter(|q| !q.is_empty()) else {
-        return Placing::Failed(match a.position {
-            Some(p) if p.start >= p.end => format!("its passage {}..{} is empty", p.start, p.end),
-            Some(p) => format!("its position {}..{} is not in the text", p.start, p.end),
-            None => "it has neither a position nor a quote".to_owned(),
-        });
-    };
-    let hint = a
-        .position
-        .and_then(|p| texts.span(frame, p.start, p.start.max(p.end)))
-        .map(|s| s.start);
-    let prefix = a.prefix.as_deref().map(|p| normalise(p).0);
-    let suffix = a.suffix.as_deref().map(|s| normalise(s).0);
-    let text = texts.text;
-    let mut candidates = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text[from..].find(quote.as_str()) {
-        let byte = from + found;
-        let end_byte = byte + quote.len();
-        let score = usize::from(
-            prefix
-                .as_deref()
-                .is_some_and(|p| !p.is_empty() && text[..byte].ends_with(p)),
-        ) + usize::from(
-            suffix
-                .as_deref()
-                .is_some_and(|s| !s.is_empty() && text[end_byte..].starts_with(s)),
-        );
-        candidates.push((byte, end_byte, score));
-        from = byte + text[byte..].chars().next().map_or(1, char::len_utf8);
-    }
-    if candidates.is_empty() {
-        return Placing::Failed("its quote is not in the text".to_owned());
-    }
-    let best_score = candidates.iter().map(|c| c.2).max().unwrap_or(0);
-    let best: Vec<(usize, usize)> = candidates
-        .iter()
-        .filter(|c| c.2 == best_score)
-        .map(|c| (c.0, c.1))
-        .collect();
-    let to_span = |(b, e): (usize, usize)| {
-        let start = texts.index.char_from_byte(text, b).unwrap_or(0);
-        let end = texts.index.char_from_byte(text, e).unwrap_or(start);
-        Span::new(start, end)
-    };
-    let chosen = match (best.len(), hint) {
-        (1, _) => to_span(best[0]),
-        (_, Some(hint)) => best
-            .into_iter()
-            .map(to_span)
-            .min_by_key(|s| s.start.abs_diff(hint))
-            .unwrap_or_default(),
-        (n, None) => {
-            return Placing::Failed(format!(
-                "its quote occurs {n} times in the text and nothing tells which is meant"
-            ));
-        }
-    };
-    Placing::ByQuote(chosen)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::annotations::{ForeignDocument, Position};
+    use crate::{
+        import::annotations::{ForeignDocument, Position},
+        model::OffsetUnit,
+    };
 
     fn annotation(
         id: &str,
