@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{Command, Outcome, compare_json, compare_text, report, transfer, update};
+use super::{Command, Outcome, compare_json, compare_text, report, transfer, update_command};
 use crate::{
     clock::now_rfc3339,
     compare::{CompareOptions, compare as compare_projects},
@@ -57,7 +57,7 @@ pub fn run(command: Command) -> Result<Outcome> {
             doc,
             article,
             dry_run,
-        } => update::update(&update::UpdateArgs {
+        } => update_command::update(&update_command::UpdateArgs {
             project: &project,
             doc: doc.as_deref(),
             article: &article,

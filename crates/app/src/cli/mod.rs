@@ -10,7 +10,7 @@ mod compare_json;
 mod compare_text;
 mod report;
 mod transfer;
-mod update;
+mod update_command;
 
 use std::process::ExitCode;
 

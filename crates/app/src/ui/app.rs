@@ -1,5 +1,6 @@
 //! The Marginalia window: owns the open workspace and the views, lays out the panels each frame,
-//! and applies what the views ask for (see `apply.rs`, `files.rs`, `keys.rs`, `recovery.rs`).
+//! and applies what the views ask for (see `apply.rs`, `open_and_save.rs`, `article_update.rs`,
+//! `keys.rs`, `recovery.rs`).
 
 use std::{
     collections::HashMap,

@@ -1,5 +1,5 @@
 //! Applying the views' actions: edits go through the workspace's editor (so every change can
-//! be undone), file requests through `files.rs`. An edit the model refuses is shown as a
+//! be undone), file requests through `open_and_save.rs`. An edit the model refuses is shown as a
 //! message; nothing else changes.
 
 use eframe::egui::Context;

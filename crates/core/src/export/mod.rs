@@ -9,7 +9,6 @@ pub mod brat;
 pub mod conll;
 pub mod csv;
 mod error;
-mod files;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod format;
@@ -23,6 +22,7 @@ pub mod qdc;
 pub mod qdpx;
 mod refi;
 mod scope;
+mod to_files;
 mod verify;
 pub mod w3c;
 
@@ -31,11 +31,11 @@ pub mod w3c;
 pub const CONTEXT_CHARS: usize = 32;
 
 pub use error::{ExportError, QuoteMismatch};
-pub use files::{file_stem, is_same_file, unique_stems, write_output};
 pub use format::Format;
 pub use guid::guid;
 pub use loss::{Loss, losses};
 pub use scope::Scope;
+pub use to_files::{file_stem, is_same_file, unique_stems, write_output};
 pub use verify::check_quotes;
 
 use crate::model::{OffsetUnit, Project};

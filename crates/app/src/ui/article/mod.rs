@@ -175,7 +175,7 @@ impl ArticleView {
             self.content_ui(ui, viewport, input, &typography, actions);
         });
         if let Some(span) = self.palette {
-            if let Some(place) = self.palette_place(span) {
+            if let Some(place) = self.palette_spot(span) {
                 palette::ui(ui.ctx(), place, input.project, span, actions);
             }
             if actions.iter().any(|a| matches!(a, Action::Tag { .. })) {
@@ -187,13 +187,13 @@ impl ArticleView {
     /// Where the palette for `span` goes: above the selection's first line, so that it covers
     /// neither the selection nor the line below (where a Shift+click extends it); below the
     /// last line only when there is no room above in view.
-    fn palette_place(&self, span: Span) -> Option<palette::Place> {
+    fn palette_spot(&self, span: Span) -> Option<palette::PaletteSpot> {
         let first = self.char_rect(span.start)?;
         if first.top() - palette::HEIGHT_GUESS > self.visible_top {
-            return Some(palette::Place::Above(first.left_top()));
+            return Some(palette::PaletteSpot::Above(first.left_top()));
         }
         let last = self.char_rect(span.end)?;
-        Some(palette::Place::Below(last.left_bottom()))
+        Some(palette::PaletteSpot::Below(last.left_bottom()))
     }
 
     /// Top of char `offset` relative to the content's top, in points.

@@ -11,7 +11,7 @@ use crate::{
 
 /// Where the palette shows, next to a finished selection (screen points).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Place {
+pub enum PaletteSpot {
     /// Its bottom just above this point: the top-left of the selection's first line.
     Above(Pos2),
     /// Its top just below this point: the bottom-left of the selection's last line.
@@ -22,10 +22,16 @@ pub enum Place {
 pub const HEIGHT_GUESS: f32 = 36.0;
 
 /// Shows the palette for `span` at `place`; a click tags it.
-pub fn ui(ctx: &Context, place: Place, project: &Project, span: Span, actions: &mut Vec<Action>) {
+pub fn ui(
+    ctx: &Context,
+    place: PaletteSpot,
+    project: &Project,
+    span: Span,
+    actions: &mut Vec<Action>,
+) {
     let (pivot, at) = match place {
-        Place::Above(at) => (Align2::LEFT_BOTTOM, at - vec2(0.0, 4.0)),
-        Place::Below(at) => (Align2::LEFT_TOP, at + vec2(0.0, 4.0)),
+        PaletteSpot::Above(at) => (Align2::LEFT_BOTTOM, at - vec2(0.0, 4.0)),
+        PaletteSpot::Below(at) => (Align2::LEFT_TOP, at + vec2(0.0, 4.0)),
     };
     Area::new(Id::unique("tag-palette"))
         .order(Order::Foreground)

@@ -23,12 +23,12 @@ pub struct ImportSummary {
 }
 
 /// Ids handed out during one import, so that none repeats before the edit is applied.
-struct Fresh<'p> {
+struct FreshIds<'p> {
     project: &'p Project,
     taken: HashSet<String>,
 }
 
-impl Fresh<'_> {
+impl FreshIds<'_> {
     fn id(&mut self, prefix: &str) -> String {
         loop {
             let id = ids::fresh_id(self.project, prefix);
@@ -46,7 +46,7 @@ impl Fresh<'_> {
 pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, ImportSummary) {
     let mut edits = Vec::new();
     let mut summary = ImportSummary::default();
-    let mut fresh = Fresh {
+    let mut fresh = FreshIds {
         project,
         taken: HashSet::new(),
     };
@@ -173,7 +173,7 @@ fn annotations_of(
     doc_id: &str,
     label_ids: &HashMap<String, String>,
     seen: &mut HashSet<(String, String, usize, usize)>,
-    fresh: &mut Fresh,
+    fresh: &mut FreshIds,
     summary: &mut ImportSummary,
     now: &str,
 ) -> (Vec<Annotation>, HashMap<String, String>) {

@@ -27,12 +27,12 @@ use crate::model::OffsetUnit;
 
 /// Where an object sits in the file: its line (JSONL) or its place in a JSON array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
+enum RecordPlace {
     Line(usize),
     Item(usize),
 }
 
-impl Place {
+impl RecordPlace {
     fn line(self) -> Option<usize> {
         match self {
             Self::Line(line) => Some(line),
@@ -112,7 +112,7 @@ pub fn from_bytes(
 }
 
 /// The file's objects with their places: a whole-file array or object, else one per line.
-fn records(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImportError> {
+fn records(path: &Path, text: &str) -> Result<Vec<(RecordPlace, Value)>, AnnotationImportError> {
     // Too deep as a whole: perhaps JSONL with unclosed lines; each line is checked on its own.
     let whole = limits::check_json_nesting(path, text.as_bytes(), MAX_JSON_NESTING)
         .ok()
@@ -121,11 +121,11 @@ fn records(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImp
         Some(Value::Array(items)) => Ok(items
             .into_iter()
             .enumerate()
-            .map(|(i, item)| (Place::Item(i + 1), item))
+            .map(|(i, item)| (RecordPlace::Item(i + 1), item))
             .collect()),
         Some(object @ Value::Object(_)) => {
             let first = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
-            Ok(vec![(Place::Line(first + 1), object)])
+            Ok(vec![(RecordPlace::Line(first + 1), object)])
         }
         Some(_) => Err(AnnotationImportError::malformed(
             path,
@@ -137,7 +137,7 @@ fn records(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImp
 }
 
 /// One object per non-empty line.
-fn lines(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImportError> {
+fn lines(path: &Path, text: &str) -> Result<Vec<(RecordPlace, Value)>, AnnotationImportError> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -155,7 +155,7 @@ fn lines(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImpor
                 },
             )?;
             serde_json::from_str::<Value>(line)
-                .map(|value| (Place::Line(i + 1), value))
+                .map(|value| (RecordPlace::Line(i + 1), value))
                 .map_err(|e| {
                     AnnotationImportError::malformed(
                         path,
@@ -173,7 +173,7 @@ fn lines(path: &Path, text: &str) -> Result<Vec<(Place, Value)>, AnnotationImpor
 /// One object: a document with its passages.
 fn read_document(
     path: &Path,
-    place: Place,
+    place: RecordPlace,
     value: &Value,
     units: UnitChoice,
     stem: &str,
@@ -227,7 +227,7 @@ fn stated_unit(object: &Map<String, Value>) -> Option<OffsetUnit> {
 }
 
 /// `"title"`, else `"id"` or `"name"`, else `<file stem> #<line>`.
-fn title(object: &Map<String, Value>, stem: &str, place: Place) -> String {
+fn title(object: &Map<String, Value>, stem: &str, place: RecordPlace) -> String {
     ["title", "id", "name"]
         .iter()
         .find_map(|key| match object.get(*key) {
@@ -241,7 +241,7 @@ fn title(object: &Map<String, Value>, stem: &str, place: Place) -> String {
 /// The passages and relations of one object as they are read.
 struct Passages<'p> {
     path: &'p Path,
-    place: Place,
+    place: RecordPlace,
     annotations: Vec<ForeignAnnotation>,
     relations: Vec<ForeignRelation>,
     /// doccano entity id → the id given to its annotation.
@@ -250,7 +250,7 @@ struct Passages<'p> {
 }
 
 impl<'p> Passages<'p> {
-    fn new(path: &'p Path, place: Place) -> Self {
+    fn new(path: &'p Path, place: RecordPlace) -> Self {
         Self {
             path,
             place,
