@@ -147,7 +147,7 @@ pub fn annotation_line_ui(ui: &mut Ui, project: &Project, annotation: &Annotatio
     let label = project.label(&annotation.label);
     ui.horizontal(|ui| {
         let color = label.map_or(Color32::GRAY, label_color);
-        crate::ui::widgets::color_chip(ui, color);
+        crate::ui::widgets::color_chip_ui(ui, color);
         ui.strong(label.map_or(annotation.label.as_str(), |l| l.name.as_str()));
         if !annotation.note.is_empty() {
             ui.label(format!(

@@ -78,7 +78,7 @@ pub fn context_menu_ui(
         for label in project.labels() {
             let clicked = ui
                 .horizontal(|ui| {
-                    widgets::color_chip(ui, label_color(label));
+                    widgets::color_chip_ui(ui, label_color(label));
                     ui.button(&label.name).clicked()
                 })
                 .inner;

@@ -8,7 +8,7 @@ use crate::{
     compare::{
         Comparison, NotComparedReason, Prf, SchemeCounts, analyst_letter, figure_text as figure,
     },
-    ui::{colors::label_color, widgets::color_chip},
+    ui::{colors::label_color, widgets::color_chip_ui},
 };
 
 const STRICT: &str = "Strict F1: share of spans with exactly the same boundaries and label \
@@ -80,7 +80,7 @@ pub fn metrics_ui(
             for label in &compared.labels {
                 ui.horizontal(|ui| {
                     if let Some(l) = comparison.labels.iter().find(|l| l.id == label.id) {
-                        color_chip(ui, label_color(l));
+                        color_chip_ui(ui, label_color(l));
                     }
                     ui.label(&label.name);
                 });

@@ -95,7 +95,7 @@ impl AnnotationsPanel {
                         let color = project
                             .label(&annotation.label)
                             .map_or(egui::Color32::GRAY, label_color);
-                        widgets::color_chip(ui, color);
+                        widgets::color_chip_ui(ui, color);
                         let marker = if annotation.note.is_empty() {
                             ""
                         } else {

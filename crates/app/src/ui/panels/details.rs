@@ -40,7 +40,7 @@ impl DetailsPanel {
             let caption = ui.label("Label:");
             let current = project.label(&annotation.label);
             if let Some(label) = current {
-                widgets::color_chip(ui, label_color(label));
+                widgets::color_chip_ui(ui, label_color(label));
             }
             ComboBox::from_id_salt("selected-label")
                 .selected_text(current.map_or(annotation.label.as_str(), |l| l.name.as_str()))

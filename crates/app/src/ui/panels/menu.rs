@@ -22,7 +22,7 @@ pub struct MenuInput<'a> {
     pub folded: (bool, bool),
 }
 
-fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
+fn item_ui(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
     let mut button = Button::new(text);
     if let Some(shortcut) = shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
@@ -46,32 +46,32 @@ pub fn menu_bar_ui(
             let undo = input
                 .undo
                 .map_or("Undo".to_owned(), |d| format!("Undo {d}"));
-            if item(ui, &undo, Some(&shortcuts::UNDO), input.undo.is_some()) {
+            if item_ui(ui, &undo, Some(&shortcuts::UNDO), input.undo.is_some()) {
                 actions.push(Action::Undo);
             }
             let redo = input
                 .redo
                 .map_or("Redo".to_owned(), |d| format!("Redo {d}"));
-            if item(ui, &redo, Some(&shortcuts::REDO), input.redo.is_some()) {
+            if item_ui(ui, &redo, Some(&shortcuts::REDO), input.redo.is_some()) {
                 actions.push(Action::Redo);
             }
             ui.separator();
-            if item(ui, "Find…", Some(&shortcuts::FIND), input.has_document) {
+            if item_ui(ui, "Find…", Some(&shortcuts::FIND), input.has_document) {
                 actions.push(Action::ShowFind);
             }
         });
         ui.menu_button("Document", |ui| {
             let enabled = input.has_document && !input.comparing;
-            if item(ui, "Update article text…", None, enabled) {
+            if item_ui(ui, "Update article text…", None, enabled) {
                 actions.push(Action::Choose(FileRequest::UpdateArticle));
             }
         });
         ui.menu_button("View", |ui| view_menu_ui(ui, input, prefs));
         ui.menu_button("Help", |ui| {
-            if item(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
+            if item_ui(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
                 actions.push(Action::ShowShortcuts);
             }
-            if item(ui, "About Marginalia", None, true) {
+            if item_ui(ui, "About Marginalia", None, true) {
                 actions.push(Action::ShowAbout);
             }
         });
@@ -93,37 +93,37 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, recent: &[PathBuf], actions:
         ("Add article to project…", None, FileRequest::AddArticle),
     ];
     for (text, shortcut, request) in choose {
-        if item(ui, text, shortcut, true) {
+        if item_ui(ui, text, shortcut, true) {
             actions.push(Action::Choose(request));
         }
     }
-    if item(ui, "Project settings…", None, !input.comparing) {
+    if item_ui(ui, "Project settings…", None, !input.comparing) {
         actions.push(Action::ShowProjectSettings);
     }
     ui.separator();
-    if item(ui, "Save", Some(&shortcuts::SAVE), true) {
+    if item_ui(ui, "Save", Some(&shortcuts::SAVE), true) {
         actions.push(Action::Save);
     }
-    if item(ui, "Save as…", Some(&shortcuts::SAVE_AS), true) {
+    if item_ui(ui, "Save as…", Some(&shortcuts::SAVE_AS), true) {
         actions.push(Action::Choose(FileRequest::SaveAs));
     }
     ui.separator();
     if input.comparing {
-        if item(ui, "Save merged project as…", None, true) {
+        if item_ui(ui, "Save merged project as…", None, true) {
             actions.push(Action::Choose(FileRequest::SaveMerged));
         }
-        if item(ui, "Close comparison", None, true) {
+        if item_ui(ui, "Close comparison", None, true) {
             actions.push(Action::Compare(CompareAction::Close { confirmed: false }));
         }
     } else {
-        if item(ui, "Compare with…", None, true) {
+        if item_ui(ui, "Compare with…", None, true) {
             actions.push(Action::Choose(FileRequest::CompareWith));
         }
         ui.separator();
-        if item(ui, "Export…", Some(&shortcuts::EXPORT), true) {
+        if item_ui(ui, "Export…", Some(&shortcuts::EXPORT), true) {
             actions.push(Action::ShowExport);
         }
-        if item(ui, "Import annotations…", None, true) {
+        if item_ui(ui, "Import annotations…", None, true) {
             actions.push(Action::Choose(FileRequest::ImportAnnotations));
         }
     }
@@ -147,7 +147,7 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, recent: &[PathBuf], actions:
         });
     });
     ui.separator();
-    if item(ui, "Quit", Some(&shortcuts::QUIT), true) {
+    if item_ui(ui, "Quit", Some(&shortcuts::QUIT), true) {
         actions.push(Action::Quit);
     }
 }

@@ -59,7 +59,7 @@ fn orphan_ui(
     let id = orphan.id().to_owned();
     ui.horizontal(|ui| {
         if let Some(label) = project.label(&a.label) {
-            widgets::color_chip(ui, label_color(label));
+            widgets::color_chip_ui(ui, label_color(label));
             ui.label(RichText::new(&label.name).strong());
         }
         if !orphan.relations.is_empty() {
