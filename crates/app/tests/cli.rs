@@ -1,5 +1,8 @@
 //! The command line as a user runs it: `new`, `add`, `info`, `check`, errors and exit statuses.
 
+mod common;
+
+use common::marginalia;
 use std::{
     fs,
     path::PathBuf,
@@ -10,17 +13,6 @@ use marginalia::store;
 
 fn data(name: &str) -> PathBuf {
     marginalia_testkit::fixture(name)
-}
-
-fn marginalia(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_marginalia"));
-    for arg in args {
-        command.arg(arg);
-    }
-    command
-        .env("MARGINALIA_ANNOTATOR", "Test Analyst")
-        .output()
-        .unwrap()
 }
 
 fn stdout(output: &Output) -> String {

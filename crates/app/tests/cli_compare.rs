@@ -1,14 +1,12 @@
 //! The `compare` command: its tables and differences, its documented JSON, and the messages for
 //! requests it cannot serve.
 
-use std::process::Command;
+mod common;
 
+/// `marginalia` with `args`, run in the repository's root, where the sample projects are.
 fn marginalia(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_marginalia"))
-        .args(args)
-        .current_dir(marginalia_testkit::repository(""))
-        .output()
-        .unwrap()
+    let args: Vec<&dyn AsRef<std::ffi::OsStr>> = args.iter().map(|a| a as _).collect();
+    common::marginalia_in(&common::repository(""), &args)
 }
 
 const SAMPLE: &str = "projects/cyber-norms-sample.ron";

@@ -2,20 +2,11 @@
 //! against writing over the project, one document alone, and a project made from another tool's
 //! files with the annotations it could not place listed.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::marginalia;
 
 use marginalia::store;
-
-fn marginalia(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_marginalia"));
-    for arg in args {
-        command.arg(arg);
-    }
-    command
-        .env("MARGINALIA_ANNOTATOR", "Test Analyst")
-        .output()
-        .unwrap()
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -1,29 +1,10 @@
 //! Small projects built through the edit API, for tests: a fixed clock, spans found by their
 //! text, tags and relations.
 
-use marginalia_core::model::{
-    Annotation, Document, Edit, Editor, Project, Span, edit::new_annotation,
-};
+use marginalia_core::model::{Document, Edit, Editor, Project, Span, edit::new_annotation};
 
 /// A fixed clock for deterministic projects.
 pub const NOW: &str = "2026-11-26T10:00:00Z";
-
-/// An annotation `[start, end)` (chars) with empty quote, note and times, for tests of code that
-/// reads only spans and labels.
-#[must_use]
-pub fn bare_annotation(id: &str, label: &str, start: usize, end: usize) -> Annotation {
-    Annotation {
-        id: id.into(),
-        label: label.into(),
-        start,
-        end,
-        quote: String::new(),
-        note: String::new(),
-        created: String::new(),
-        modified: String::new(),
-        analysts: Vec::new(),
-    }
-}
 
 /// Char offset of the `nth` (0-based) occurrence of `needle` in `text`.
 pub fn char_at(text: &str, needle: &str, nth: usize) -> usize {

@@ -39,9 +39,10 @@ impl Annotation {
         Span::new(self.start, self.end)
     }
 
-    /// An annotation with empty quote, note and times, for unit tests of code that reads spans.
-    #[cfg(test)]
-    pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Self {
+    /// An annotation `[start, end)` (chars) with empty quote, note and times: for code and tests
+    /// that read only spans and labels. It fails validation until its quote is set.
+    #[must_use]
+    pub fn bare(id: &str, label: &str, start: usize, end: usize) -> Self {
         Self {
             id: id.into(),
             label: label.into(),

@@ -260,7 +260,7 @@ mod tests {
         for (id, label, start, end) in [("a1", "claim", 3, 14), ("a2", "norm", 10, 18)] {
             let annotation = Annotation {
                 quote: text.chars().skip(start).take(end - start).collect(),
-                ..marginalia_testkit::bare_annotation(id, label, start, end)
+                ..Annotation::bare(id, label, start, end)
             };
             editor
                 .apply(

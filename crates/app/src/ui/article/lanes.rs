@@ -69,7 +69,7 @@ mod tests {
     use super::*;
 
     fn annotation(id: &str, start: usize, end: usize) -> Annotation {
-        marginalia_testkit::bare_annotation(id, "claim", start, end)
+        Annotation::bare(id, "claim", start, end)
     }
 
     #[test]
