@@ -2,14 +2,12 @@
 //! matched by text, three analysts, identical and empty projects, curation into a merged project.
 //! The `compare` command is tested with the application (`crates/app/tests/cli_compare.rs`).
 
-use marginalia_testkit as common;
-
-use common::{NOW, span_of, tag};
 use marginalia_core::{
     compare::{CompareOptions, Curation, Decision, ItemKind, NotComparedReason, compare},
     model::{Document, Edit, Editor, Project, validate::check_project},
     store,
 };
+use marginalia_testkit::{NOW, span_of, tag};
 
 const TEXT: &str = "The ministry said the attack came from abroad. Officials denied any role. \
                     States must respect sovereignty. The report cites three witnesses. \

@@ -1,13 +1,11 @@
 //! The edit API with undo: property tests over random edit sequences, and the behaviours the
 //! window relies on (note coalescing, dirty marker, label removal choices).
 
-use marginalia_testkit as common;
-
-use common::{NOW, project_with, span_of, tag};
 use marginalia_core::model::{
     Annotation, Document, Edit, EditError, Editor, Label, LabelRemoval, Project, Relation, Span,
     edit::new_annotation, snap, validate,
 };
+use marginalia_testkit::{NOW, project_with, span_of, tag};
 use proptest::prelude::*;
 
 const TEXT: &str = "States “should not” knowingly allow harm — Dr. Ana Petrović said… \
@@ -383,7 +381,7 @@ fn deleting_an_annotation_takes_its_relations_and_undo_brings_both_back() {
         TEXT,
         &[("harm", "claim", ""), ("Ana Petrović", "source", "")],
     );
-    common::relate(&mut editor, 0, 1, "");
+    marginalia_testkit::relate(&mut editor, 0, 1, "");
     let ids: Vec<String> = editor.project().documents()[0]
         .annotations()
         .iter()

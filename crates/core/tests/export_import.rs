@@ -6,8 +6,6 @@
 //! Regenerate the golden files after an intended change with
 //! `MARGINALIA_BLESS=1 cargo test --test export_import` and review the diff.
 
-use marginalia_testkit as common;
-
 use std::{collections::BTreeSet, path::Path};
 
 use marginalia_core::{
@@ -35,25 +33,6 @@ fn bundled_sample() -> Project {
     .project
 }
 
-/// The torture pieces of `tests/unicode_torture.rs`, as stored text (newlines normalised).
-const PIECES: [&str; 15] = [
-    "👩‍👩‍👧‍👦",
-    "🇪🇺",
-    "🇫🇷",
-    "👍🏾",
-    "🧑🏽‍🔬",
-    "e\u{301}",
-    "n\u{303}\u{323}",
-    "中文字",
-    "日本語",
-    "مرحبا",
-    "שָׁלוֹם",
-    "\u{A0}",
-    "\u{FEFF}",
-    "\n",
-    "plain words",
-];
-
 /// One document over `text` with an annotation on each span (grapheme-snapped; whitespace-only
 /// passages left out), labels and notes taken in turn.
 fn project_over(text: String, spans: &[Span], notes: &[&str]) -> Project {
@@ -76,8 +55,8 @@ fn project_over(text: String, spans: &[Span], notes: &[&str]) -> Project {
             end: span.end,
             quote,
             note: notes[k % notes.len()].to_owned(),
-            created: common::NOW.to_owned(),
-            modified: common::NOW.to_owned(),
+            created: marginalia_testkit::NOW.to_owned(),
+            modified: marginalia_testkit::NOW.to_owned(),
             analysts: Vec::new(),
         });
     }
@@ -86,8 +65,8 @@ fn project_over(text: String, spans: &[Span], notes: &[&str]) -> Project {
     let meta = Meta {
         title: "Torture".into(),
         annotator: "Tester".into(),
-        created: common::NOW.into(),
-        modified: common::NOW.into(),
+        created: marginalia_testkit::NOW.into(),
+        modified: marginalia_testkit::NOW.into(),
     };
     let project = Project::from_parts(meta, default_labels(), vec![doc]);
     assert!(marginalia_core::model::validate::check_project(&project).is_empty());
@@ -98,7 +77,12 @@ fn project_over(text: String, spans: &[Span], notes: &[&str]) -> Project {
 /// boundaries (some spanning newlines, some overlapping), each with a note in another script.
 fn torture_project() -> Project {
     let mut text = String::from("Torture test\n");
-    for (i, piece) in PIECES.iter().cycle().take(90).enumerate() {
+    for (i, piece) in marginalia_testkit::stored_torture_pieces()
+        .iter()
+        .cycle()
+        .take(90)
+        .enumerate()
+    {
         text.push_str(piece);
         text.push(if i % 7 == 6 { '\n' } else { ' ' });
     }
@@ -214,7 +198,8 @@ fn round_trip(project: &Project, format: Format, options: &ExportOptions, dir: &
         "{format:?}: every annotation is placed: {:#?}",
         anchored.unanchored
     );
-    let (imported, _) = into_project(&anchored, "Imported", "Tester", common::NOW).unwrap();
+    let (imported, _) =
+        into_project(&anchored, "Imported", "Tester", marginalia_testkit::NOW).unwrap();
     assert!(marginalia_core::model::validate::check_project(&imported).is_empty());
     imported
 }
@@ -267,7 +252,8 @@ fn check_round_trip(name: &str, project: &Project) {
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         "\\PC{1,6}",
-        proptest::sample::select(PIECES.to_vec()).prop_map(str::to_owned),
+        proptest::sample::select(marginalia_testkit::stored_torture_pieces())
+            .prop_map(str::to_owned),
         "[a-zA-Z]{1,8}",
         Just(" ".to_owned()),
     ]
@@ -477,7 +463,7 @@ fn a_w3c_file_with_utf16_positions_imports_to_the_right_spans() {
     std::fs::write(&file, serde_json::to_vec(&page).unwrap()).unwrap();
     let anchored = import_files(&[file, article], UnitChoice::Detect, &[]).unwrap();
     assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
-    let (project, _) = into_project(&anchored, "W3C", "Tester", common::NOW).unwrap();
+    let (project, _) = into_project(&anchored, "W3C", "Tester", marginalia_testkit::NOW).unwrap();
     let doc = &project.documents()[0];
     let quotes: Vec<(&str, Span)> = doc
         .annotations()
@@ -489,9 +475,9 @@ fn a_w3c_file_with_utf16_positions_imports_to_the_right_spans() {
         [
             (
                 "states must act",
-                common::span_of(text, "states must act", 0)
+                marginalia_testkit::span_of(text, "states must act", 0)
             ),
-            ("東京", common::span_of(text, "東京", 0)),
+            ("東京", marginalia_testkit::span_of(text, "東京", 0)),
         ]
     );
 }

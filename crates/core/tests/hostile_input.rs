@@ -2,8 +2,6 @@
 //! which file is read. Hostile titles and source paths are exported only into the folder the
 //! user chose, and a folder export with a name that would leave it writes nothing at all.
 
-use marginalia_testkit as common;
-
 use std::{collections::BTreeSet, fs, path::Path};
 
 use marginalia_core::{
@@ -33,13 +31,13 @@ fn hostile_titles_and_sources_are_exported_only_into_the_chosen_folder() {
     let dir = tempfile::tempdir().unwrap();
     let secret = dir.path().join("secret.txt");
     fs::write(&secret, "not to be read").unwrap();
-    let mut editor = Editor::new_unsaved(Project::new("P", "A", common::NOW));
+    let mut editor = Editor::new_unsaved(Project::new("P", "A", marginalia_testkit::NOW));
     let titles = ["../../escape", "/etc/passwd", "..", "a/b\\c", "CON", ""];
     for (i, title) in titles.iter().enumerate() {
         let doc = Document::new(&format!("d-{i}"), title, format!("Text number {i}."))
             .with_source(&secret.display().to_string(), None);
         editor
-            .apply(Edit::AddDocument(Box::new(doc)), common::NOW)
+            .apply(Edit::AddDocument(Box::new(doc)), marginalia_testkit::NOW)
             .unwrap();
     }
     let project_file = dir.path().join("project.ron");

@@ -3,17 +3,15 @@
 //! CRLF and no-break spaces), checked on the resulting project — nothing lost, nothing moved to a
 //! weak match, undo restores the old text.
 
-use marginalia_testkit as common;
-
 use std::collections::BTreeSet;
 
-use common::{NOW, span_of};
 use marginalia_core::{
     import::article_from_bytes,
     model::{Edit, Editor, Project, SourceFormat, Span, sha256_hex, validate::check_project},
     reanchor::{NewText, PLACE_AT, Report, reanchor},
     store,
 };
+use marginalia_testkit::{NOW, span_of};
 
 fn sample() -> Editor {
     let path = marginalia_testkit::repository("projects/cyber-norms-sample.ron");

@@ -1,15 +1,13 @@
 //! Project files: deterministic RON, atomic saves with backups, and loads that check everything
 //! and report each problem with its place.
 
-use marginalia_testkit as common;
-
 use std::{fs, path::Path};
 
-use common::project_with;
 use marginalia_core::{
     model::{Edit, FORMAT_VERSION, Problem},
     store::{self, LoadError},
 };
+use marginalia_testkit::project_with;
 
 const TEXT: &str = "Dr. Ana Petrović said “States should not knowingly allow harm” — and 🇪🇺 agreed…\n\
                     Quotes \"raw\" and back\\slash r#\"hash\"# stay.";
@@ -28,7 +26,7 @@ fn sample_editor() -> marginalia_core::model::Editor {
             ("🇪🇺 agreed", "claim", ""),
         ],
     );
-    common::relate(&mut editor, 1, 0, "n");
+    marginalia_testkit::relate(&mut editor, 1, 0, "n");
     editor
 }
 
@@ -68,7 +66,7 @@ fn saving_keeps_the_previous_version_as_backup_and_leaves_no_temp_files() {
                 doc: "d-1".into(),
                 id,
             },
-            common::NOW,
+            marginalia_testkit::NOW,
         )
         .unwrap();
     store::save(editor.project(), &path).unwrap();

@@ -1,38 +1,15 @@
 //! A Unicode torture set through import, annotate, save and load: quotes still match and no span
 //! ever sits inside a grapheme cluster.
 
-use marginalia_testkit as common;
-
 use std::fs;
 
-use common::NOW;
 use marginalia_core::{
     import,
     model::{Document, Edit, Editor, Project, Span, edit::new_annotation, snap, validate},
     store,
 };
+use marginalia_testkit::{NOW, TORTURE_PIECES as PIECES};
 use proptest::prelude::*;
-
-/// Pieces that break naive offset code: ZWJ families, flags, skin tones, combining marks, CJK,
-/// right-to-left scripts, no-break spaces, a BOM inside the text, lone CR and CRLF.
-const PIECES: [&str; 16] = [
-    "👩‍👩‍👧‍👦",
-    "🇪🇺",
-    "🇫🇷",
-    "👍🏾",
-    "🧑🏽‍🔬",
-    "e\u{301}",
-    "n\u{303}\u{323}",
-    "中文字",
-    "日本語",
-    "مرحبا",
-    "שָׁלוֹם",
-    "\u{A0}",
-    "\u{FEFF}",
-    "\r\n",
-    "\r",
-    "plain words",
-];
 
 fn torture_text() -> String {
     let mut text = String::from("\u{FEFF}Torture test\r\n");

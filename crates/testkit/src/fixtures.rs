@@ -75,3 +75,37 @@ pub fn relate(editor: &mut Editor, from: usize, to: usize, note: &str) {
         )
         .expect("valid relation");
 }
+
+/// Pieces of text that break naive offset code: ZWJ families, flags, skin tones, combining marks,
+/// CJK, right-to-left scripts, no-break spaces, a BOM inside the text, CRLF and a lone CR.
+pub const TORTURE_PIECES: [&str; 16] = [
+    "👩‍👩‍👧‍👦",
+    "🇪🇺",
+    "🇫🇷",
+    "👍🏾",
+    "🧑🏽‍🔬",
+    "e\u{301}",
+    "n\u{303}\u{323}",
+    "中文字",
+    "日本語",
+    "مرحبا",
+    "שָׁלוֹם",
+    "\u{A0}",
+    "\u{FEFF}",
+    "\r\n",
+    "\r",
+    "plain words",
+];
+
+/// [`TORTURE_PIECES`] as a stored text holds them: CRLF and a lone CR are one `\n`, listed once.
+#[must_use]
+pub fn stored_torture_pieces() -> Vec<&'static str> {
+    let mut pieces: Vec<&'static str> = Vec::new();
+    for piece in TORTURE_PIECES {
+        let stored = if piece.contains('\r') { "\n" } else { piece };
+        if !pieces.contains(&stored) {
+            pieces.push(stored);
+        }
+    }
+    pieces
+}
