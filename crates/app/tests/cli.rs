@@ -251,12 +251,13 @@ fn saving_into_a_read_only_folder_fails_cleanly_and_keeps_the_file() {
     );
     let names: Vec<_> = fs::read_dir(&folder)
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().path())
+        .filter(|path| *path != store::lock_path(&project))
         .collect();
     assert_eq!(
         names.len(),
         1,
-        "only the project, no temporary file: {names:?}"
+        "only the project (and its lock file), no temporary file: {names:?}"
     );
 }
 

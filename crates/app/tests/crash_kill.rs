@@ -111,10 +111,12 @@ fn take_leftovers(dir: &Path, keep: &[&Path]) -> Vec<Vec<u8>> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).expect("folder lists") {
         let path = entry.expect("entry").path();
-        if keep.contains(&path.as_path()) {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        // A project's lock file (`.NAME.ron.lock`) stays by design.
+        let is_lock_file = name.starts_with('.') && name.ends_with(".ron.lock");
+        if keep.contains(&path.as_path()) || is_lock_file {
             continue;
         }
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
         assert!(
             name.starts_with(".marginalia-") && name.ends_with(".tmp"),
             "unexpected file after a kill: {}",

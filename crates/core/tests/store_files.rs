@@ -77,7 +77,8 @@ fn saving_keeps_the_previous_version_as_backup_and_leaves_no_temp_files() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["study.ron", "study.ron.bak"]);
+    // The lock file stays: removing it would let two writers lock two different files.
+    assert_eq!(names, [".study.ron.lock", "study.ron", "study.ron.bak"]);
 }
 
 #[test]
@@ -101,12 +102,13 @@ fn a_failed_save_leaves_the_old_file_and_says_why() {
     assert_eq!(fs::read(blocked.join("keep.txt")).unwrap(), b"x");
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().path())
+        .filter(|path| *path != store::lock_path(&blocked))
         .collect();
     assert_eq!(
         leftovers.len(),
         1,
-        "no temp files left behind: {leftovers:?}"
+        "no temp files left behind, only the project's lock file: {leftovers:?}"
     );
 }
 
@@ -118,14 +120,23 @@ fn loading_never_writes_to_the_file() {
     let mut permissions = fs::metadata(&path).unwrap().permissions();
     permissions.set_readonly(true);
     fs::set_permissions(&path, permissions).unwrap();
-    let (bytes, modified) = (
+    let listing = || {
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let (bytes, modified, files) = (
         fs::read(&path).unwrap(),
         fs::metadata(&path).unwrap().modified().unwrap(),
+        listing(),
     );
     store::load(&path).unwrap();
     assert_eq!(fs::read(&path).unwrap(), bytes);
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(listing(), files, "no file appears or goes");
 }
 
 /// The saved sample with one textual substitution applied.

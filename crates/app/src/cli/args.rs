@@ -88,7 +88,7 @@ pub enum Command {
         /// The format to write.
         #[arg(long, short, value_name = "FORMAT", value_parser = format_names())]
         format: String,
-        /// Where to write: a file, or a folder for brat.
+        /// Where to write: a file (`-` for standard output), or a folder for brat.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// Only this document: its id, or a title no other document has.

@@ -1,6 +1,7 @@
 //! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::transfer`])
-//! `export` and `import`, and (in [`super::update`]) `update`. Each goes through the model's edit
-//! API and the store, the same path the window takes.
+//! `export` and `import`, and (in [`super::update_command`]) `update`. Each goes through the
+//! workspace and the model's edit API, the same path the window takes; a command that changes a
+//! project holds its lock from reading it to saving it, so concurrent commands wait for each other.
 
 use std::path::Path;
 
@@ -13,7 +14,7 @@ use crate::{
     import,
     model::{Edit, Editor, Project, ids},
     store::{self, LoadError},
-    workspace::default_annotator,
+    workspace::{Workspace, default_annotator},
 };
 
 /// Runs one subcommand.
@@ -140,12 +141,21 @@ fn open(path: &Path) -> Result<Project> {
 }
 
 fn add(project: &Path, articles: &[std::path::PathBuf]) -> Result<Outcome> {
-    let mut editor = Editor::new(open(project)?);
-    add_articles(&mut editor, articles)?;
-    store::save(editor.project(), project)?;
-    editor.mark_saved();
+    let mut workspace = open_locked(project)?;
+    add_articles(workspace.editor_mut(), articles)?;
+    workspace.save()?;
     println!("saved {}", project.display());
     Ok(Outcome::Done)
+}
+
+/// Opens a project to change it, holding its lock until the workspace is dropped, and prints
+/// repairable problems as warnings.
+pub(super) fn open_locked(path: &Path) -> Result<Workspace> {
+    let opened = Workspace::open_locked(path)?;
+    for warning in &opened.warnings {
+        eprintln!("warning: {}: {warning}", path.display());
+    }
+    Ok(opened.workspace)
 }
 
 fn info(project: &Path) -> Result<Outcome> {

@@ -8,11 +8,13 @@ use anyhow::{Result, bail};
 use super::Outcome;
 use crate::{
     clock::now_rfc3339,
-    export::{ExportOptions, Format},
+    export::{ExportOptions, Format, Loss},
     import::annotations::{Unanchored, UnitChoice},
     model::OffsetUnit,
     store,
-    workspace::{ImportAnnotationsError, Workspace, choose_document, export_to_path},
+    workspace::{
+        ImportAnnotationsError, Workspace, choose_document, export_to_path, export_to_stream,
+    },
 };
 
 fn unit(name: &str) -> OffsetUnit {
@@ -52,6 +54,15 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
         csv_bom: args.bom,
         csv_protect_formulas: !args.no_formula_protection,
     };
+    // `-o -` writes the export to standard output, and the report to standard error.
+    if args.output == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        let losses = export_to_stream(&loaded.project, format, &options, &mut out)?;
+        drop(out);
+        let mut report = std::io::stderr().lock();
+        print_losses(&mut report, format, &losses)?;
+        return Ok(Outcome::Done);
+    }
     let losses = export_to_path(
         &loaded.project,
         Some(args.project),
@@ -60,15 +71,21 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
         args.output,
     )?;
     println!("wrote {} ({})", args.output.display(), format.describe());
+    print_losses(&mut std::io::stdout().lock(), format, &losses)?;
+    Ok(Outcome::Done)
+}
+
+/// Tells what `format` could not carry.
+fn print_losses(out: &mut impl std::io::Write, format: Format, losses: &[Loss]) -> Result<()> {
     if losses.is_empty() {
-        println!("nothing was left out");
+        writeln!(out, "nothing was left out")?;
     } else {
-        println!("what {} cannot carry:", format.name());
-        for loss in &losses {
-            println!("  - {loss}");
+        writeln!(out, "what {} cannot carry:", format.name())?;
+        for loss in losses {
+            writeln!(out, "  - {loss}")?;
         }
     }
-    Ok(Outcome::Done)
+    Ok(())
 }
 
 /// The arguments of `marginalia import`.

@@ -9,9 +9,8 @@ use super::Outcome;
 use crate::{
     clock::now_rfc3339,
     import,
-    model::{Edit, Editor},
+    model::Edit,
     reanchor::{NewText, reanchor},
-    store,
     workspace::choose_document,
 };
 
@@ -27,11 +26,8 @@ pub struct UpdateArgs<'a> {
 
 /// Runs `update`.
 pub fn update(args: &UpdateArgs) -> Result<Outcome> {
-    let loaded = store::load(args.project)?;
-    for warning in &loaded.warnings {
-        eprintln!("warning: {}: {warning}", args.project.display());
-    }
-    let mut editor = Editor::new(loaded.project);
+    let mut workspace = super::commands::open_locked(args.project)?;
+    let editor = workspace.editor_mut();
     let doc = choose_document(editor.project(), args.doc)?.id().to_owned();
     let new = NewText::from(import::read_article(args.article)?);
     let now = now_rfc3339();
@@ -44,8 +40,7 @@ pub fn update(args: &UpdateArgs) -> Result<Outcome> {
     }
     let orphans = reanchored.update.orphans.len();
     editor.apply(Edit::UpdateText(Box::new(reanchored.update)), &now)?;
-    store::save(editor.project(), args.project)?;
-    editor.mark_saved();
+    workspace.save()?;
     println!(
         "saved {} (the previous version is kept as .bak)",
         args.project.display()

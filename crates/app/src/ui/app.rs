@@ -20,6 +20,7 @@ use super::{
         messages::{Message, Messages},
         modals::{Modal, Pending},
     },
+    disk_changes::DiskWatch,
     panels::{
         annotations::AnnotationsPanel,
         details::DetailsPanel,
@@ -93,6 +94,7 @@ pub struct MarginaliaApp {
     /// What to do after a Save as… asked for by the unsaved-changes guard.
     pub(super) after_save_as: Option<Pending>,
     pub(super) recovery: RecoveryClock,
+    pub(super) disk_watch: DiskWatch,
     /// Set once the user agreed to close with unsaved changes.
     pub(super) allow_close: bool,
     /// The open comparison with other analysts' projects, shown instead of the article.
@@ -131,6 +133,7 @@ impl MarginaliaApp {
             workspace: Workspace::empty(&default_annotator(), &now),
             files: FileDialogs::new(config.native_dialogs),
             recovery: RecoveryClock::default(),
+            disk_watch: DiskWatch::default(),
             config,
             prefs,
             doc: None,
@@ -381,6 +384,7 @@ impl MarginaliaApp {
         }
         self.settle_documents();
         self.tick_recovery(&ctx);
+        self.watch_disk(&ctx);
         self.update_title(&ctx);
         if let Some(started) = self.started.take()
             && std::env::var_os("MARGINALIA_TIMING").is_some()

@@ -290,6 +290,9 @@ impl MarginaliaApp {
             Answer::Restore(path) => self.restore_recovery(&path),
             Answer::ProjectSettings(settings) => self.apply_settings(settings),
             Answer::DiscardRecovery(path) => self.remove_recovery_file(&path),
+            Answer::Reload => self.reload_from_disk(),
+            Answer::Overwrite => self.overwrite_now(ctx),
+            Answer::SaveAsInstead => self.choose_unguarded(FileRequest::SaveAs, ctx),
             Answer::Close => {}
         }
     }

@@ -9,6 +9,7 @@ mod article_update;
 mod colors;
 pub mod compare;
 pub mod dialogs;
+mod disk_changes;
 mod keys;
 mod open_and_save;
 mod panels;

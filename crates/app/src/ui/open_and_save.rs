@@ -15,10 +15,10 @@ use super::{
 use crate::{
     clock::now_rfc3339,
     sample::sample_project_path,
-    store::LocatedProblem,
+    store::{LocatedProblem, SaveError},
     workspace::{
-        CompareSession, GuardStep, Workspace, default_annotator, guard, is_project_file,
-        suggested_file_name, with_project_extension,
+        CompareSession, GuardStep, Workspace, WorkspaceError, default_annotator, guard,
+        is_project_file, suggested_file_name, with_project_extension,
     },
 };
 
@@ -254,9 +254,17 @@ impl MarginaliaApp {
     pub(super) fn save_now(&mut self) -> bool {
         let before = self.recovery_path();
         match self.workspace.save() {
-            Ok(_) => {
-                self.saved(&before);
+            Ok(()) => {
+                self.after_save(&before);
                 true
+            }
+            Err(WorkspaceError::Save(SaveError::ChangedOnDisk { path })) => {
+                self.modal = Some(Modal::ChangedOnDisk {
+                    path,
+                    dirty: self.workspace.is_dirty(),
+                    saving: true,
+                });
+                false
             }
             Err(e) => {
                 self.messages.error(
@@ -275,7 +283,7 @@ impl MarginaliaApp {
         match self.workspace.save_as(path) {
             Ok(()) => {
                 self.prefs.remember(path);
-                self.saved(&before);
+                self.after_save(&before);
                 true
             }
             Err(e) => {
@@ -289,7 +297,7 @@ impl MarginaliaApp {
     }
 
     /// After a clean save: the recovery copies (before and after the save's path) are gone.
-    fn saved(&mut self, recovery_before: &Path) {
+    pub(super) fn after_save(&mut self, recovery_before: &Path) {
         self.remove_recovery_file(recovery_before);
         let now = self.recovery_path();
         self.remove_recovery_file(&now);

@@ -114,6 +114,22 @@ pub enum SaveError {
         backup: PathBuf,
         source: io::Error,
     },
+    #[error(
+        "{} was changed by another program since it was opened; nothing was saved. Reload it to \
+         see the other changes, save your version under another name with “Save as”, or \
+         overwrite the other changes", path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
+    #[error(
+        "another program has been writing {} for {} s; nothing was saved. Try again once it is \
+         done", path.display(), waited.as_secs()
+    )]
+    Busy {
+        path: PathBuf,
+        waited: std::time::Duration,
+    },
+    #[error("cannot lock {} for saving: {source}; nothing was saved", path.display())]
+    Lock { path: PathBuf, source: io::Error },
 }
 
 /// A short reason for an I/O failure while writing, in the user's terms.

@@ -1,16 +1,18 @@
 //! Loading a project file: size limit, UTF-8, RON parse, format version, then every invariant.
 //! Loading only reads; it never writes to the file.
 
-use std::{fs, path::Path};
+use std::{fs, io::Read, path::Path};
 
 use super::{
+    DiskStamp,
     error::{LoadError, LocatedProblem},
     ron_format,
 };
 use crate::model::{FORMAT_VERSION, Problem, Project, Severity, validate};
 
-/// Largest project file accepted, in bytes (256 MiB). Larger files are refused before they are
-/// read, with [`LoadError::TooLarge`].
+/// Largest project file accepted, in bytes (256 MiB). Larger files are refused with
+/// [`LoadError::TooLarge`]: before they are read when their size says so, and once that many bytes
+/// are read whatever it says (a device or a file still growing).
 pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Most annotations a project file may hold, over all its documents (one million; a thorough
@@ -24,6 +26,8 @@ pub const MAX_PROJECT_ANNOTATIONS: usize = 1_000_000;
 pub struct Loaded {
     pub project: Project,
     pub warnings: Vec<LocatedProblem>,
+    /// The file as it was read ([`load`] only), for a later save to check against.
+    pub stamp: Option<DiskStamp>,
 }
 
 /// Reads and checks the project file at `path`.
@@ -32,16 +36,21 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_owned(),
         source,
     };
-    let size = fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_PROJECT_BYTES {
+    let metadata = fs::metadata(path).map_err(unreadable)?;
+    if metadata.len() > MAX_PROJECT_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
-            size,
+            size: metadata.len(),
             limit: MAX_PROJECT_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(unreadable)?;
-    load_bytes(&bytes, path)
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_PROJECT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    let mut loaded = load_bytes(&bytes, path)?;
+    loaded.stamp = Some(DiskStamp::of(&bytes, &metadata));
+    Ok(loaded)
 }
 
 /// Checks and loads a project file's bytes (as [`load`] does once it has read them): the size
@@ -108,7 +117,11 @@ pub fn load_str(source: &str, path: &Path) -> Result<Loaded, LoadError> {
             problems: errors.into_iter().chain(warnings).collect(),
         });
     }
-    Ok(Loaded { project, warnings })
+    Ok(Loaded {
+        project,
+        warnings,
+        stamp: None,
+    })
 }
 
 /// [`LoadError::TooManyAnnotations`] when the project holds more than `limit` annotations.

@@ -1,6 +1,10 @@
 //! Saving a project atomically: the new text goes to a temporary file in the same folder, is
 //! flushed and synced, and is renamed over the target; the previous version is kept beside it as
 //! `NAME.bak` (e.g. `study.ron.bak`). A failure at any point leaves the previous file as it was.
+//!
+//! A project is saved under its [`ProjectLock`], and a checked save ([`save_checked`]) first makes
+//! sure the file is still what was read ([`DiskStamp`]). A symbolic link is written through: its
+//! target is replaced and the link kept.
 
 use std::{
     fs::{self, File},
@@ -9,6 +13,7 @@ use std::{
 };
 
 use super::{
+    DiskStamp, ProjectLock,
     error::{SaveError, write_reason},
     ron_format,
 };
@@ -22,10 +27,90 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `project` to `path` atomically and keeps the previous version as its backup.
+/// Writes `project` to `path` atomically under its lock and keeps the previous version as its
+/// backup, whatever the file holds now (for a new file, or one the user chose to replace).
 pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let lock = ProjectLock::acquire(path)?;
+    save_checked(project, path, None, &lock).map(|_| ())
+}
+
+/// Writes `project` to `path` as [`save`] does, with the lock already held, refusing with
+/// [`SaveError::ChangedOnDisk`] when `expected` is the file as it was read and the file now holds
+/// something else. Returns the stamp of the file as written.
+pub fn save_checked(
+    project: &Project,
+    path: &Path,
+    expected: Option<&DiskStamp>,
+    _held: &ProjectLock,
+) -> Result<DiskStamp, SaveError> {
     let text = ron_format::to_ron(project).map_err(|e| SaveError::Serialize(e.to_string()))?;
-    write_atomically(path, text.as_bytes())
+    if let Some(expected) = expected {
+        let now = DiskStamp::read(path).map_err(|source| SaveError::Write {
+            path: path.to_owned(),
+            reason: write_reason(&source),
+            source,
+        })?;
+        if now.is_some_and(|now| !expected.same_content(&now)) {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+    }
+    write_atomically(path, text.as_bytes())?;
+    let target = write_target(path);
+    remove_stale_temps(&target);
+    let metadata = fs::metadata(&target).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        reason: write_reason(&source),
+        source,
+    })?;
+    Ok(DiskStamp::of(text.as_bytes(), &metadata))
+}
+
+/// The file a save to `path` replaces: `path` itself, or the file a symbolic link at `path`
+/// points to (however many links deep), so that saving keeps the link.
+#[must_use]
+pub fn write_target(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return path.to_owned();
+    }
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// How old a temporary file of a save must be before a later save of the same file removes it:
+/// long past any save, so that it can only be left over from one that was killed.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Removes the temporary files that killed saves of `target` left beside it (see [`temp_in`]),
+/// once they are [`STALE_TEMP_AGE`] old. Best effort.
+fn remove_stale_temps(target: &Path) {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = fs::read_dir(folder_of(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age >= STALE_TEMP_AGE);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The start of the name of every temporary file a save of `target` writes: `.marginalia-NAME-`.
+fn temp_prefix(target: &Path) -> String {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    format!(".marginalia-{name}-")
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -54,21 +139,36 @@ pub(super) enum Backup {
     Skip,
 }
 
-/// Replaces the file at `path` with `bytes` atomically (temp file, sync, rename).
+/// Replaces the file at `path` (through a symbolic link: its target) with `bytes` atomically
+/// (temp file, sync, rename).
 pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
     let write_error = |source: io::Error| SaveError::Write {
         path: path.to_owned(),
         reason: write_reason(&source),
         source,
     };
+    let target = write_target(path);
+    let path = target.as_path();
     let folder = folder_of(path);
     let previous = fs::metadata(path).ok();
-    let mut temp = temp_in(folder, previous.as_ref()).map_err(write_error)?;
+    if let Some(kind) = previous.as_ref().and_then(special_kind) {
+        // Never replace a device, a pipe or a socket with a regular file: an export is written
+        // straight into a character device or a pipe (standard output, /dev/null, a FIFO);
+        // anything else, or a project, is refused.
+        return match (kind, backup) {
+            (Special::Stream, Backup::Skip) => write_into(path, bytes).map_err(write_error),
+            _ => Err(write_error(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file (a device, pipe or socket), so it is not replaced",
+            ))),
+        };
+    }
+    let mut temp = temp_in(path, previous.as_ref()).map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
     temp.flush().map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     if backup == Backup::Keep && previous.as_ref().is_some_and(fs::Metadata::is_file) {
-        keep_backup(path, folder).map_err(|source| SaveError::Backup {
+        keep_backup(path).map_err(|source| SaveError::Backup {
             path: path.to_owned(),
             backup: backup_path(path),
             source,
@@ -79,11 +179,44 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<
     Ok(())
 }
 
-/// A temporary file in `folder`, with the permissions of the file it will replace (or the usual
-/// ones for a new file, rather than the temporary file's private 0600).
-fn temp_in(folder: &Path, previous: Option<&fs::Metadata>) -> io::Result<tempfile::NamedTempFile> {
+/// What is at a path that is neither a regular file nor a folder.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Special {
+    /// A character device or a pipe: written into as it is.
+    Stream,
+    /// A block device, a socket, or anything else.
+    Other,
+}
+
+fn special_kind(metadata: &fs::Metadata) -> Option<Special> {
+    let kind = metadata.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_fifo() {
+            return Some(Special::Stream);
+        }
+    }
+    Some(Special::Other)
+}
+
+/// Writes `bytes` into the device or pipe at `path`.
+fn write_into(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// A temporary file beside `target`, named after it (`.marginalia-NAME-XXXXXX.tmp`), with the
+/// permissions of the file it will replace (or the usual ones for a new file, rather than the
+/// temporary file's private 0600).
+fn temp_in(target: &Path, previous: Option<&fs::Metadata>) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".marginalia-").suffix(".tmp");
+    let prefix = temp_prefix(target);
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -92,12 +225,12 @@ fn temp_in(folder: &Path, previous: Option<&fs::Metadata>) -> io::Result<tempfil
     }
     #[cfg(not(unix))]
     let _ = previous;
-    builder.tempfile_in(folder)
+    builder.tempfile_in(folder_of(target))
 }
 
 /// Copies the current file to its backup name, atomically too (temp file, sync, rename).
-fn keep_backup(path: &Path, folder: &Path) -> io::Result<()> {
-    let mut backup = temp_in(folder, fs::metadata(path).ok().as_ref())?;
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let mut backup = temp_in(&backup_path(path), fs::metadata(path).ok().as_ref())?;
     io::copy(&mut File::open(path)?, backup.as_file_mut())?;
     backup.as_file().sync_all()?;
     backup.persist(backup_path(path)).map_err(|e| e.error)?;

@@ -15,6 +15,13 @@ use crate::{
 pub enum ExportToError {
     #[error("the output {} is the project itself; write the export to another file", .0.display())]
     IsTheProject(PathBuf),
+    #[error(
+        "{} writes a folder of files, so it cannot go to standard output; give a folder with -o",
+        .0.name()
+    )]
+    NotOneFile(Format),
+    #[error("cannot write the export to standard output: {0}")]
+    Stream(std::io::Error),
     #[error(transparent)]
     Export(#[from] ExportError),
 }
@@ -33,6 +40,24 @@ pub fn export_to_path(
     }
     let made = export::export(project, format, options)?;
     export::write_output(&made.output, path)?;
+    Ok(made.losses)
+}
+
+/// Renders `project` as `format` with `options` and writes it to `out` (standard output), for
+/// formats that make one file. Returns what the format could not carry.
+pub fn export_to_stream(
+    project: &Project,
+    format: Format,
+    options: &ExportOptions,
+    out: &mut impl std::io::Write,
+) -> Result<Vec<Loss>, ExportToError> {
+    let made = export::export(project, format, options)?;
+    let export::Output::File(bytes) = &made.output else {
+        return Err(ExportToError::NotOneFile(format));
+    };
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(ExportToError::Stream)?;
     Ok(made.losses)
 }
 

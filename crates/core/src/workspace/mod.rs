@@ -21,12 +21,12 @@ use crate::{
     import::{self, ImportError},
     model::{Edit, EditError, Editor, Project, ids},
     reanchor,
-    store::{self, LoadError, LocatedProblem, SaveError},
+    store::{self, DiskStamp, LoadError, LocatedProblem, ProjectLock, SaveError},
 };
 
 pub use choose_document::{ChooseDocumentError, choose_document};
 pub use compare_session::{CompareSession, CompareSessionError};
-pub use export_to::{ExportToError, export_to_path};
+pub use export_to::{ExportToError, export_to_path, export_to_stream};
 pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
 pub use import_annotations::{ImportAnnotationsError, Imported};
 pub use project_files::{
@@ -45,12 +45,24 @@ pub enum WorkspaceError {
     Save(#[from] SaveError),
     #[error("this project has not been saved yet; choose where with Save as…")]
     NoFile,
+    #[error(transparent)]
+    Load(#[from] LoadError),
 }
 
 /// A project being worked on and the file it is saved to (`None` until first saved).
+///
+/// A save never silently replaces changes it did not read: the workspace keeps the file's
+/// [`DiskStamp`] from when it was opened or last saved, and [`Workspace::save`] refuses with
+/// [`SaveError::ChangedOnDisk`] when the file holds something else now. A workspace opened with
+/// [`Workspace::open_locked`] (the command line's read-modify-write) holds the project's lock
+/// until it is dropped, so that other writers wait instead.
 pub struct Workspace {
     editor: Editor,
     file: Option<PathBuf>,
+    /// The file as it was opened or last saved.
+    stamp: Option<DiskStamp>,
+    /// The project's lock, held from opening to dropping ([`Workspace::open_locked`]).
+    lock: Option<ProjectLock>,
 }
 
 /// An opened project file with what its check found (repairable problems only; the project opens).
@@ -66,6 +78,8 @@ impl Workspace {
         Self {
             editor: Editor::new(project),
             file: Some(file),
+            stamp: None,
+            lock: None,
         }
     }
 
@@ -75,6 +89,8 @@ impl Workspace {
         Self {
             editor: Editor::new(Project::new("Untitled", annotator, now)),
             file: None,
+            stamp: None,
+            lock: None,
         }
     }
 
@@ -85,16 +101,50 @@ impl Workspace {
         Self {
             editor: Editor::new_unsaved(project),
             file,
+            stamp: None,
+            lock: None,
         }
     }
 
     /// Opens the project file at `path` with full validation.
     pub fn open(path: &Path) -> Result<Opened, LoadError> {
         let loaded = store::load(path)?;
+        let mut workspace = Self::saved(loaded.project, path.to_owned());
+        workspace.stamp = loaded.stamp;
         Ok(Opened {
-            workspace: Self::saved(loaded.project, path.to_owned()),
+            workspace,
             warnings: loaded.warnings,
         })
+    }
+
+    /// Opens the project file at `path` for read-modify-write: takes its lock first (waiting for
+    /// another writer to finish) and holds it until the workspace is dropped.
+    pub fn open_locked(path: &Path) -> Result<Opened, WorkspaceError> {
+        let lock = ProjectLock::acquire(path)?;
+        let mut opened = Self::open(path)?;
+        opened.workspace.lock = Some(lock);
+        Ok(opened)
+    }
+
+    /// Reads the project's file again, replacing the project in memory and its undo history
+    /// (the window first keeps unsaved work as a recovery copy); returns what its check found.
+    pub fn reload(&mut self) -> Result<Vec<LocatedProblem>, WorkspaceError> {
+        let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
+        let loaded = store::load(&file)?;
+        self.editor = Editor::new(loaded.project);
+        self.stamp = loaded.stamp;
+        Ok(loaded.warnings)
+    }
+
+    /// Whether the project's file looks changed on disk since it was opened or last saved (its
+    /// size or modification time differ): another program, a sync or a `git pull` wrote it. A
+    /// missing file does not count: there is nothing to reload.
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.file, &self.stamp) {
+            (Some(file), Some(stamp)) => file.exists() && !stamp.looks_current(file),
+            _ => false,
+        }
     }
 
     /// A new, unsaved project holding the article at `article`, titled after it.
@@ -140,17 +190,42 @@ impl Workspace {
         Ok(reanchored.report)
     }
 
-    /// Saves to the project's file.
+    /// Saves to the project's file, refusing with [`SaveError::ChangedOnDisk`] when another
+    /// program changed it since it was opened or last saved.
     pub fn save(&mut self) -> Result<(), WorkspaceError> {
         let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
-        Ok(self.save_as(&file)?)
+        let expected = self.stamp.clone();
+        Ok(self.write(&file, expected.as_ref())?)
     }
 
-    /// Saves to `path`, which becomes the project's file.
+    /// Saves to the project's file whatever it holds now: the user chose to replace another
+    /// program's changes (its version stays as the backup, `NAME.bak`).
+    pub fn overwrite(&mut self) -> Result<(), WorkspaceError> {
+        let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
+        Ok(self.write(&file, None)?)
+    }
+
+    /// Saves to `path` (a file the user chose, replaced if it exists), which becomes the
+    /// project's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        store::save(self.editor.project(), path)?;
+        self.write(path, None)
+    }
+
+    /// Writes the project to `path` under its lock (the one held, or taken for this save),
+    /// checking the file against `expected` when given.
+    fn write(&mut self, path: &Path, expected: Option<&DiskStamp>) -> Result<(), SaveError> {
+        let taken;
+        let lock = match &self.lock {
+            Some(held) if self.file.as_deref() == Some(path) => held,
+            _ => {
+                taken = ProjectLock::acquire(path)?;
+                &taken
+            }
+        };
+        let stamp = store::save_checked(self.editor.project(), path, expected, lock)?;
         self.editor.mark_saved();
         self.file = Some(path.to_owned());
+        self.stamp = Some(stamp);
         Ok(())
     }
 
@@ -226,5 +301,61 @@ mod tests {
                 .is_err()
         );
         assert_eq!(workspace.project(), &before);
+    }
+
+    #[test]
+    fn a_save_refuses_to_replace_changes_it_did_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.ron");
+        store::save(&Project::new("Mine", "ana", NOW), &file).unwrap();
+        let mut workspace = Workspace::open(&file).unwrap().workspace;
+        assert!(!workspace.changed_on_disk());
+
+        // Another program writes the file.
+        let theirs = Project::new("Theirs", "ben", NOW);
+        store::save(&theirs, &file).unwrap();
+        assert!(workspace.changed_on_disk());
+        let edit = Edit::SetProjectInfo {
+            title: "Mine, edited".into(),
+            annotator: "ana".into(),
+        };
+        workspace.editor_mut().apply(edit, NOW).unwrap();
+        let error = workspace.save().unwrap_err();
+        assert!(
+            matches!(error, WorkspaceError::Save(SaveError::ChangedOnDisk { .. })),
+            "{error:?}"
+        );
+        assert_eq!(store::load(&file).unwrap().project.meta().title, "Theirs");
+        assert!(workspace.is_dirty(), "the work in memory is untouched");
+
+        // Overwrite replaces theirs (kept as the backup); a later save is checked again.
+        workspace.overwrite().unwrap();
+        assert_eq!(
+            store::load(&file).unwrap().project.meta().title,
+            "Mine, edited"
+        );
+        let backup = store::backup_path(&file);
+        assert_eq!(store::load(&backup).unwrap().project.meta().title, "Theirs");
+        assert!(!workspace.changed_on_disk());
+        workspace.save().unwrap();
+
+        // Reload takes the other program's version.
+        store::save(&theirs, &file).unwrap();
+        workspace.reload().unwrap();
+        assert_eq!(workspace.project().meta().title, "Theirs");
+        assert!(!workspace.is_dirty() && !workspace.changed_on_disk());
+    }
+
+    #[test]
+    fn a_locked_workspace_makes_other_writers_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.ron");
+        store::save(&Project::new("Mine", "ana", NOW), &file).unwrap();
+        let mut workspace = Workspace::open_locked(&file).unwrap().workspace;
+        let other = ProjectLock::acquire_within(&file, std::time::Duration::from_millis(30));
+        assert!(matches!(other, Err(SaveError::Busy { .. })));
+        workspace.save().unwrap();
+        drop(workspace);
+        assert!(ProjectLock::acquire_within(&file, std::time::Duration::from_millis(30)).is_ok());
     }
 }

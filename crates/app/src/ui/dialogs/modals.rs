@@ -34,6 +34,13 @@ pub enum Modal {
         path: PathBuf,
         written: String,
     },
+    /// Another program changed the project's file since it was opened or last saved: noticed
+    /// while `saving` it, or while it was open.
+    ChangedOnDisk {
+        path: PathBuf,
+        dirty: bool,
+        saving: bool,
+    },
     /// The project's title and annotator, and its documents' titles, being edited.
     ProjectSettings(ProjectSettings),
     Shortcuts,
@@ -78,6 +85,12 @@ pub enum Answer {
     },
     Restore(PathBuf),
     DiscardRecovery(PathBuf),
+    /// Read the changed file again (unsaved work is kept in a file of its own first).
+    Reload,
+    /// Save over the other program's changes (they stay as the backup).
+    Overwrite,
+    /// Save under another name instead.
+    SaveAsInstead,
     /// Apply these project settings.
     ProjectSettings(ProjectSettings),
     /// Close without doing anything (Cancel, Escape, Close, or “Decide later”).
@@ -195,6 +208,39 @@ impl Modal {
                             answer = Some(Answer::DiscardRecovery(path.clone()));
                         }
                         if ui.button("Decide later").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                }
+                Self::ChangedOnDisk { path, dirty, saving } => {
+                    ui.heading("The file was changed by another program");
+                    let when = if *saving { "Nothing was saved: " } else { "" };
+                    ui.label(format!(
+                        "{when}{} changed on disk since you opened or last saved it (another \
+                         program, a sync or a git pull wrote it).",
+                        path.display()
+                    ));
+                    if *dirty {
+                        ui.label(
+                            "Your unsaved changes are still here. Reload keeps them in a file of \
+                             their own first; Overwrite replaces the other version, which stays \
+                             as the backup (.bak).",
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Reload").clicked() {
+                            answer = Some(Answer::Reload);
+                        }
+                        if *dirty || *saving {
+                            if ui.button("Save as…").clicked() {
+                                answer = Some(Answer::SaveAsInstead);
+                            }
+                            if ui.button("Overwrite").clicked() {
+                                answer = Some(Answer::Overwrite);
+                            }
+                        }
+                        let keep = if *saving { "Cancel" } else { "Keep mine" };
+                        if ui.button(keep).clicked() {
                             answer = Some(Answer::Close);
                         }
                     });
