@@ -104,5 +104,8 @@ fn a_project_that_never_ends_is_refused_at_the_size_limit() {
     assert!(!output.status.success());
     let error = text(&output.stderr);
     assert!(error.contains("more than the"), "{error}");
-    assert!(started.elapsed().as_secs() < 10, "refused at the limit, not after");
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "refused at the limit, not after"
+    );
 }

@@ -363,3 +363,73 @@ fn the_format_doc_example_loads_checks_clean_and_is_saved_as_written() {
         "the example is in canonical form"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_through_a_symbolic_link_replaces_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    store::save(sample_editor().project(), &target).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut editor = sample_editor();
+    let edit = Edit::SetProjectInfo {
+        title: "Through the link".into(),
+        annotator: "Tester".into(),
+    };
+    editor.apply(edit, marginalia_testkit::NOW).unwrap();
+    store::save(editor.project(), &link).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays"
+    );
+    let saved = store::load(&target).unwrap().project;
+    assert_eq!(
+        saved.meta().title,
+        "Through the link",
+        "the target holds the save"
+    );
+    assert!(
+        store::backup_path(&target).exists(),
+        "the backup is beside the target"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_project_is_not_replaced_unless_allowed_and_copies_keep_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.ron");
+    store::save(sample_editor().project(), &path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+    let error = store::save(sample_editor().project(), &path).unwrap_err();
+    assert!(
+        matches!(error, store::SaveError::ReadOnly { .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("read-only"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+
+    let lock = store::ProjectLock::acquire(&path).unwrap();
+    let allow = store::Allow {
+        read_only: true,
+        ..store::Allow::default()
+    };
+    store::save_checked(sample_editor().project(), &path, None, allow, &lock).unwrap();
+    drop(lock);
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o444, "it stays read-only");
+
+    // A private project's backup and recovery copy are private too.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    store::save(sample_editor().project(), &path).unwrap();
+    assert_eq!(mode(&store::backup_path(&path)), 0o600);
+    let recovery = store::recovery_path(Some(&path), dir.path());
+    store::write_recovery(sample_editor().project(), &recovery).unwrap();
+    assert_eq!(mode(&recovery), 0o600);
+}

@@ -291,7 +291,11 @@ impl MarginaliaApp {
             Answer::ProjectSettings(settings) => self.apply_settings(settings),
             Answer::DiscardRecovery(path) => self.remove_recovery_file(&path),
             Answer::Reload => self.reload_from_disk(),
-            Answer::Overwrite => self.overwrite_now(ctx),
+            Answer::SaveAllowing(allow) => {
+                if self.save_now_allowing(allow) {
+                    self.notify("Saved".to_owned(), ctx);
+                }
+            }
             Answer::SaveAsInstead => self.choose_unguarded(FileRequest::SaveAs, ctx),
             Answer::Close => {}
         }

@@ -1,14 +1,17 @@
 //! Noticing that another program changed the open project's file (a sync, a `git pull`, another
 //! analyst's Marginalia), and acting on the user's answer: reload it — the unsaved work is first
-//! written to a file of its own, so nothing is lost —, overwrite it, or keep working. A save that
-//! finds the file changed asks the same question (see `open_and_save.rs`).
+//! written to a file of its own, so nothing is lost —, or keep working. A save that finds the file
+//! changed asks whether to reload, save as… or overwrite (see `open_and_save.rs`).
 
 use std::{path::PathBuf, time::SystemTime};
 
 use eframe::egui::Context;
 
 use super::{app::MarginaliaApp, dialogs::modals::Modal};
-use crate::{clock::now_rfc3339, store, workspace::WorkspaceError};
+use crate::{
+    clock::now_rfc3339,
+    store::{self, Allow},
+};
 
 /// How often the open project's file is looked at, in seconds.
 const CHECK_EVERY: f64 = 2.0;
@@ -46,6 +49,7 @@ impl MarginaliaApp {
             path,
             dirty: self.workspace.is_dirty(),
             saving: false,
+            agreed: Allow::default(),
         });
     }
 
@@ -92,25 +96,6 @@ impl MarginaliaApp {
             Err(e) => self.messages.error(
                 "Could not reload the project",
                 format!("{e}\n\nYour work is still here, as it was."),
-            ),
-        }
-    }
-
-    /// Saves over the other program's changes; they stay as the file's backup (`NAME.bak`).
-    pub(super) fn overwrite_now(&mut self, ctx: &Context) {
-        let before = self.recovery_path();
-        match self.workspace.overwrite() {
-            Ok(()) => {
-                self.after_save(&before);
-                self.notify(
-                    "Saved over the other version (kept as the .bak backup)".to_owned(),
-                    ctx,
-                );
-            }
-            Err(WorkspaceError::NoFile) => {}
-            Err(e) => self.messages.error(
-                "Could not save the project",
-                format!("{e}\n\nYour work is still here, unsaved. Try Save as… to another folder."),
             ),
         }
     }

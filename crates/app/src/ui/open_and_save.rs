@@ -15,7 +15,7 @@ use super::{
 use crate::{
     clock::now_rfc3339,
     sample::sample_project_path,
-    store::{LocatedProblem, SaveError},
+    store::{Allow, LocatedProblem, SaveError},
     workspace::{
         CompareSession, GuardStep, Workspace, WorkspaceError, default_annotator, guard,
         is_project_file, suggested_file_name, with_project_extension,
@@ -252,17 +252,31 @@ impl MarginaliaApp {
 
     /// Saves to the project's file; returns whether it worked.
     pub(super) fn save_now(&mut self) -> bool {
+        self.save_now_allowing(Allow::default())
+    }
+
+    /// Saves to the project's file, replacing what `allow` says the user agreed to; a file that
+    /// changed on disk or is read-only is asked about. Returns whether it saved.
+    pub(super) fn save_now_allowing(&mut self, allow: Allow) -> bool {
         let before = self.recovery_path();
-        match self.workspace.save() {
+        match self.workspace.save_allowing(allow) {
             Ok(()) => {
                 self.after_save(&before);
                 true
+            }
+            Err(WorkspaceError::Save(SaveError::ReadOnly { path })) => {
+                self.modal = Some(Modal::ReadOnlyFile {
+                    path,
+                    agreed: allow,
+                });
+                false
             }
             Err(WorkspaceError::Save(SaveError::ChangedOnDisk { path })) => {
                 self.modal = Some(Modal::ChangedOnDisk {
                     path,
                     dirty: self.workspace.is_dirty(),
                     saving: true,
+                    agreed: allow,
                 });
                 false
             }

@@ -121,6 +121,11 @@ pub enum SaveError {
     )]
     ChangedOnDisk { path: PathBuf },
     #[error(
+        "{} is read-only, so it was not replaced; nothing was saved. Make it writable, or save \
+         your version under another name with “Save as”", path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
         "another program has been writing {} for {} s; nothing was saved. Try again once it is \
          done", path.display(), waited.as_secs()
     )]

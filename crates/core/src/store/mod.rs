@@ -19,4 +19,6 @@ pub use recovery::{
     write_recovery,
 };
 pub use ron_format::{MAX_NESTING, to_ron};
-pub use save::{backup_path, save, save_checked, write_atomically, write_replacing, write_target};
+pub use save::{
+    Allow, backup_path, save, save_checked, write_atomically, write_replacing, write_target,
+};

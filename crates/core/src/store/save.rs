@@ -27,24 +27,44 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `project` to `path` atomically under its lock and keeps the previous version as its
-/// backup, whatever the file holds now (for a new file, or one the user chose to replace).
-pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
-    let lock = ProjectLock::acquire(path)?;
-    save_checked(project, path, None, &lock).map(|_| ())
+/// What a checked save may replace: by default neither changes another program made since the
+/// file was read, nor a read-only file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Allow {
+    /// Replace the file even if it changed since it was read.
+    pub other_changes: bool,
+    /// Replace the file even if it is read-only (it stays read-only).
+    pub read_only: bool,
 }
 
-/// Writes `project` to `path` as [`save`] does, with the lock already held, refusing with
-/// [`SaveError::ChangedOnDisk`] when `expected` is the file as it was read and the file now holds
-/// something else. Returns the stamp of the file as written.
+/// Writes `project` to `path` atomically under its lock and keeps the previous version as its
+/// backup, whatever the file holds now (for a new file, or one the user chose to replace); a
+/// read-only file is refused.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let lock = ProjectLock::acquire(path)?;
+    save_checked(project, path, None, Allow::default(), &lock).map(|_| ())
+}
+
+/// Writes `project` to `path` as [`save`] does, with the lock already held. Unless `allow` says
+/// so, refuses with [`SaveError::ChangedOnDisk`] when `expected` is the file as it was read and
+/// the file now holds something else, and with [`SaveError::ReadOnly`] when the file is
+/// read-only. Returns the stamp of the file as written.
 pub fn save_checked(
     project: &Project,
     path: &Path,
     expected: Option<&DiskStamp>,
+    allow: Allow,
     _held: &ProjectLock,
 ) -> Result<DiskStamp, SaveError> {
     let text = ron_format::to_ron(project).map_err(|e| SaveError::Serialize(e.to_string()))?;
-    if let Some(expected) = expected {
+    let read_only =
+        fs::metadata(write_target(path)).is_ok_and(|m| m.is_file() && m.permissions().readonly());
+    if read_only && !allow.read_only {
+        return Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
+    if let Some(expected) = expected.filter(|_| !allow.other_changes) {
         let now = DiskStamp::read(path).map_err(|source| SaveError::Write {
             path: path.to_owned(),
             reason: write_reason(&source),
@@ -163,7 +183,10 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<
             ))),
         };
     }
-    let mut temp = temp_in(path, previous.as_ref()).map_err(write_error)?;
+    let like = mode_source(path, backup).and_then(|p| fs::metadata(p).ok());
+    let like = like.as_ref().or(previous.as_ref());
+    let mut temp = temp_in(path, like).map_err(write_error)?;
+    keep_owner(temp.as_file(), like);
     temp.write_all(bytes).map_err(write_error)?;
     temp.flush().map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
@@ -201,6 +224,29 @@ fn special_kind(metadata: &fs::Metadata) -> Option<Special> {
         }
     }
     Some(Special::Other)
+}
+
+/// The file whose permissions a new `path` takes instead of its own previous ones: the project
+/// a recovery copy (`NAME.recovery`, written without a backup) belongs to, when it exists.
+fn mode_source(path: &Path, backup: Backup) -> Option<PathBuf> {
+    if backup == Backup::Keep {
+        return None;
+    }
+    let name = path.file_name()?.to_str()?;
+    let project = path.with_file_name(name.strip_suffix(".recovery")?);
+    project.is_file().then_some(project)
+}
+
+/// Gives `file` the owner and group of the file it replaces, where that is permitted (as root,
+/// or a group the user is in); otherwise it keeps the user's own.
+fn keep_owner(file: &File, like: Option<&fs::Metadata>) {
+    #[cfg(unix)]
+    if let Some(like) = like {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(file, Some(like.uid()), Some(like.gid()));
+    }
+    #[cfg(not(unix))]
+    let _ = (file, like);
 }
 
 /// Writes `bytes` into the device or pipe at `path`.

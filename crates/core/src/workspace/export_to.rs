@@ -1,5 +1,5 @@
 //! Exporting a project to a path: the one way the window and the command line write an export.
-//! The output never replaces the project's own file; the export is rendered in full (quotes
+//! The output never replaces the project's own file or its backup; the export is rendered in full (quotes
 //! checked) before anything is written, and writing goes through `export::write_output`, which
 //! never leaves a half-written file.
 
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::{
     export::{self, ExportError, ExportOptions, Format, Loss},
     model::Project,
+    store,
 };
 
 /// Why an export was not written. Nothing was written and the project is unchanged.
@@ -15,6 +16,11 @@ use crate::{
 pub enum ExportToError {
     #[error("the output {} is the project itself; write the export to another file", .0.display())]
     IsTheProject(PathBuf),
+    #[error(
+        "the output {} is the project's backup (its previous version); write the export to \
+         another file", .0.display()
+    )]
+    IsTheBackup(PathBuf),
     #[error(
         "{} writes a folder of files, so it cannot go to standard output; give a folder with -o",
         .0.name()
@@ -37,6 +43,9 @@ pub fn export_to_path(
 ) -> Result<Vec<Loss>, ExportToError> {
     if project_file.is_some_and(|file| export::is_same_file(file, path)) {
         return Err(ExportToError::IsTheProject(path.to_owned()));
+    }
+    if project_file.is_some_and(|file| export::is_same_file(&store::backup_path(file), path)) {
+        return Err(ExportToError::IsTheBackup(path.to_owned()));
     }
     let made = export::export(project, format, options)?;
     export::write_output(&made.output, path)?;
@@ -97,6 +106,22 @@ mod tests {
             &file,
         );
         assert!(matches!(refused, Err(ExportToError::IsTheProject(_))));
+        store::save(&project, &file).unwrap();
+        let backup = store::backup_path(&file);
+        let kept = std::fs::read(&backup).unwrap();
+        let refused = export_to_path(
+            &project,
+            Some(&file),
+            Format::Csv,
+            &ExportOptions::default(),
+            &backup,
+        );
+        assert!(matches!(refused, Err(ExportToError::IsTheBackup(_))));
+        assert_eq!(
+            std::fs::read(&backup).unwrap(),
+            kept,
+            "the backup is untouched"
+        );
         assert_eq!(
             std::fs::read(&file).unwrap(),
             before,

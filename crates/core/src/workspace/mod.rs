@@ -21,7 +21,7 @@ use crate::{
     import::{self, ImportError},
     model::{Edit, EditError, Editor, Project, ids},
     reanchor,
-    store::{self, DiskStamp, LoadError, LocatedProblem, ProjectLock, SaveError},
+    store::{self, Allow, DiskStamp, LoadError, LocatedProblem, ProjectLock, SaveError},
 };
 
 pub use choose_document::{ChooseDocumentError, choose_document};
@@ -193,27 +193,39 @@ impl Workspace {
     /// Saves to the project's file, refusing with [`SaveError::ChangedOnDisk`] when another
     /// program changed it since it was opened or last saved.
     pub fn save(&mut self) -> Result<(), WorkspaceError> {
-        let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
-        let expected = self.stamp.clone();
-        Ok(self.write(&file, expected.as_ref())?)
+        self.save_allowing(Allow::default())
     }
 
     /// Saves to the project's file whatever it holds now: the user chose to replace another
     /// program's changes (its version stays as the backup, `NAME.bak`).
     pub fn overwrite(&mut self) -> Result<(), WorkspaceError> {
-        let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
-        Ok(self.write(&file, None)?)
+        self.save_allowing(Allow {
+            other_changes: true,
+            read_only: false,
+        })
     }
 
-    /// Saves to `path` (a file the user chose, replaced if it exists), which becomes the
-    /// project's file.
+    /// Saves to the project's file, replacing what `allow` says the user agreed to replace.
+    pub fn save_allowing(&mut self, allow: Allow) -> Result<(), WorkspaceError> {
+        let file = self.file.clone().ok_or(WorkspaceError::NoFile)?;
+        let expected = self.stamp.clone();
+        Ok(self.write(&file, expected.as_ref(), allow)?)
+    }
+
+    /// Saves to `path` (a file the user chose, replaced if it exists, unless it is read-only),
+    /// which becomes the project's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        self.write(path, None)
+        self.write(path, None, Allow::default())
     }
 
     /// Writes the project to `path` under its lock (the one held, or taken for this save),
     /// checking the file against `expected` when given.
-    fn write(&mut self, path: &Path, expected: Option<&DiskStamp>) -> Result<(), SaveError> {
+    fn write(
+        &mut self,
+        path: &Path,
+        expected: Option<&DiskStamp>,
+        allow: Allow,
+    ) -> Result<(), SaveError> {
         let taken;
         let lock = match &self.lock {
             Some(held) if self.file.as_deref() == Some(path) => held,
@@ -222,7 +234,7 @@ impl Workspace {
                 &taken
             }
         };
-        let stamp = store::save_checked(self.editor.project(), path, expected, lock)?;
+        let stamp = store::save_checked(self.editor.project(), path, expected, allow, lock)?;
         self.editor.mark_saved();
         self.file = Some(path.to_owned());
         self.stamp = Some(stamp);

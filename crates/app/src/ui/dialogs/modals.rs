@@ -8,6 +8,7 @@ use eframe::egui::{self, ComboBox, Context, Grid, Key, RichText};
 
 use crate::{
     model::{LabelRemoval, Project},
+    store::Allow,
     ui::shortcuts::HELP_TABLE,
     workspace::ChangesAnswer,
 };
@@ -40,6 +41,13 @@ pub enum Modal {
         path: PathBuf,
         dirty: bool,
         saving: bool,
+        /// What the user already agreed to replace in this save.
+        agreed: Allow,
+    },
+    /// Saving would replace a read-only project file.
+    ReadOnlyFile {
+        path: PathBuf,
+        agreed: Allow,
     },
     /// The project's title and annotator, and its documents' titles, being edited.
     ProjectSettings(ProjectSettings),
@@ -87,8 +95,9 @@ pub enum Answer {
     DiscardRecovery(PathBuf),
     /// Read the changed file again (unsaved work is kept in a file of its own first).
     Reload,
-    /// Save over the other program's changes (they stay as the backup).
-    Overwrite,
+    /// Save again, replacing what the user agreed to: another program's changes (they stay as
+    /// the backup), a read-only file (it stays read-only).
+    SaveAllowing(Allow),
     /// Save under another name instead.
     SaveAsInstead,
     /// Apply these project settings.
@@ -212,7 +221,12 @@ impl Modal {
                         }
                     });
                 }
-                Self::ChangedOnDisk { path, dirty, saving } => {
+                Self::ChangedOnDisk {
+                    path,
+                    dirty,
+                    saving,
+                    agreed,
+                } => {
                     ui.heading("The file was changed by another program");
                     let when = if *saving { "Nothing was saved: " } else { "" };
                     ui.label(format!(
@@ -236,11 +250,37 @@ impl Modal {
                                 answer = Some(Answer::SaveAsInstead);
                             }
                             if ui.button("Overwrite").clicked() {
-                                answer = Some(Answer::Overwrite);
+                                answer = Some(Answer::SaveAllowing(Allow {
+                                    other_changes: true,
+                                    ..*agreed
+                                }));
                             }
                         }
                         let keep = if *saving { "Cancel" } else { "Keep mine" };
                         if ui.button(keep).clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                }
+                Self::ReadOnlyFile { path, agreed } => {
+                    ui.heading("The project file is read-only");
+                    ui.label(format!(
+                        "Nothing was saved: {} is read-only, perhaps to keep it from being \
+                         changed. Replace it anyway (it stays read-only), or save your version \
+                         under another name?",
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace anyway").clicked() {
+                            answer = Some(Answer::SaveAllowing(Allow {
+                                read_only: true,
+                                ..*agreed
+                            }));
+                        }
+                        if ui.button("Save as…").clicked() {
+                            answer = Some(Answer::SaveAsInstead);
+                        }
+                        if ui.button("Cancel").clicked() {
                             answer = Some(Answer::Close);
                         }
                     });
