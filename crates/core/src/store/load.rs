@@ -87,6 +87,20 @@ fn line_column(valid: &[u8]) -> (usize, usize) {
 
 /// Parses and checks a project's RON text; `path` is used in messages only.
 pub fn load_str(source: &str, path: &Path) -> Result<Loaded, LoadError> {
+    load_str_limited(source, path, MAX_PROJECT_ANNOTATIONS)
+}
+
+/// [`load_str`] with at most `limit` annotations.
+fn load_str_limited(source: &str, path: &Path, limit: usize) -> Result<Loaded, LoadError> {
+    // Refuse a file with too many annotations before parsing it, in bounded memory.
+    let count = annotation_fields(source);
+    if count > limit {
+        return Err(LoadError::TooManyAnnotations {
+            path: path.to_owned(),
+            count,
+            limit,
+        });
+    }
     let mut project = match ron_format::parse(source) {
         Ok(project) => project,
         Err(failure) => {
@@ -102,12 +116,18 @@ pub fn load_str(source: &str, path: &Path) -> Result<Loaded, LoadError> {
         }
     };
     check_version(project.format_version(), path)?;
-    check_annotation_count(&project, MAX_PROJECT_ANNOTATIONS, path)?;
+    check_annotation_count(&project, limit, path)?;
     project.reindex();
-    let (errors, warnings): (Vec<_>, Vec<_>) = validate::check_project(&project)
+    let problems = validate::check_project(&project);
+    let lines = if problems.is_empty() {
+        None
+    } else {
+        Some(Lines::of(source))
+    };
+    let (errors, warnings): (Vec<_>, Vec<_>) = problems
         .into_iter()
         .map(|problem| LocatedProblem {
-            line: locate(source, &problem),
+            line: lines.as_ref().and_then(|lines| lines.locate(&problem)),
             problem,
         })
         .partition(|p| p.problem.severity() == Severity::Error);
@@ -122,6 +142,26 @@ pub fn load_str(source: &str, path: &Path) -> Result<Loaded, LoadError> {
         warnings,
         stamp: None,
     })
+}
+
+/// How many annotations a project file's text holds, counted before parsing it: the `start:`
+/// fields followed by a number. An orphan (its annotation and
+/// its suggestion) counts too, so this may count more than the annotations, never fewer in a file
+/// Marginalia wrote; the exact count is checked again once the file is parsed.
+fn annotation_fields(source: &str) -> usize {
+    source
+        .match_indices("start:")
+        .filter(|&(at, _)| {
+            let field = source[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || c == '(' || c == ',');
+            let number = source[at + "start:".len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+            field && number
+        })
+        .count()
 }
 
 /// [`LoadError::TooManyAnnotations`] when the project holds more than `limit` annotations.
@@ -156,16 +196,49 @@ fn check_version(found: u32, path: &Path) -> Result<(), LoadError> {
     }
 }
 
-/// The 1-based line of the file holding the item a problem is about: the line with its
-/// `id: "…"` (the second such line for a duplicate id), or the stored text hash.
-fn locate(source: &str, problem: &Problem) -> Option<usize> {
-    let (needle, nth) = match problem {
-        Problem::TextHashMismatch { stored, .. } => (stored.clone(), 0),
-        Problem::DuplicateId { id, .. } => (format!("id: \"{id}\""), 1),
-        other => (format!("id: \"{}\"", other.item_id()?), 0),
-    };
-    let (at, _) = source.match_indices(&needle).nth(nth)?;
-    Some(source[..at].matches('\n').count() + 1)
+/// Where the items of a project file are: the 1-based lines of every `id: "…"` (in file order) and
+/// of every quoted string, found in one pass over the text so that locating many problems stays
+/// linear in the file's size.
+struct Lines<'s> {
+    ids: std::collections::HashMap<&'s str, Vec<usize>>,
+    strings: std::collections::HashMap<&'s str, usize>,
+}
+
+impl<'s> Lines<'s> {
+    fn of(source: &'s str) -> Self {
+        let mut ids: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        let mut strings: std::collections::HashMap<&str, usize> = Default::default();
+        let mut line = 1;
+        let mut counted_to = 0;
+        for (at, _) in source.match_indices('"') {
+            if at < counted_to {
+                continue;
+            }
+            line += source[counted_to..at].matches('\n').count();
+            let start = at + 1;
+            let Some(len) = source[start..].find(['"', '\n']) else {
+                break;
+            };
+            let value = &source[start..start + len];
+            if source[..at].ends_with("id: ") {
+                ids.entry(value).or_default().push(line);
+            }
+            strings.entry(value).or_insert(line);
+            counted_to = start + len + 1;
+            line += source[at..counted_to].matches('\n').count();
+        }
+        Self { ids, strings }
+    }
+
+    /// The line of the item a problem is about: its `id: "…"` (the second such line for a
+    /// duplicate id), or the stored text hash.
+    fn locate(&self, problem: &Problem) -> Option<usize> {
+        match problem {
+            Problem::TextHashMismatch { stored, .. } => self.strings.get(stored.as_str()).copied(),
+            Problem::DuplicateId { id, .. } => self.ids.get(id.as_str())?.get(1).copied(),
+            other => self.ids.get(other.item_id()?)?.first().copied(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -213,8 +286,8 @@ mod tests {
     }
 
     #[test]
-    fn more_annotations_than_the_limit_are_refused() {
-        let loaded = load_bytes(SAMPLE.as_bytes(), Path::new("s.ron")).expect("sample loads");
+    fn more_annotations_than_the_limit_are_refused_before_the_file_is_parsed() {
+        let loaded = load_str(SAMPLE, Path::new("s.ron")).expect("sample loads");
         let count: usize = loaded
             .project
             .documents()
@@ -222,9 +295,11 @@ mod tests {
             .map(|d| d.annotations().len())
             .sum();
         assert!(count > 1);
-        let path = Path::new("many.ron");
-        assert!(check_annotation_count(&loaded.project, count, path).is_ok());
-        let error = check_annotation_count(&loaded.project, count - 1, path).expect_err("over");
+        assert_eq!(annotation_fields(SAMPLE), count);
+        assert!(load_str_limited(SAMPLE, Path::new("s.ron"), count).is_ok());
+        // Cut short, the file cannot be parsed: the count is refused first all the same.
+        let cut = &SAMPLE[..SAMPLE.len() - 40];
+        let error = load_str_limited(cut, Path::new("many.ron"), count - 1).expect_err("over");
         assert!(
             matches!(&error, LoadError::TooManyAnnotations { count: c, limit, .. }
                 if *c == count && *limit == count - 1),
