@@ -172,12 +172,16 @@ impl Change {
     pub(super) fn apply(&self, project: &mut Project) {
         match self {
             Self::InsertAnnotation { doc, annotation } => {
+                project.index.add(&annotation.id);
                 project.documents[*doc].insert_annotation(annotation.clone());
             }
             Self::RemoveAnnotation { doc, annotation } => {
+                project.index.remove(&annotation.id);
                 project.documents[*doc].remove_annotation(&annotation.id);
             }
-            Self::ReplaceAnnotation { doc, after, .. } => {
+            Self::ReplaceAnnotation { doc, before, after } => {
+                project.index.remove(&before.id);
+                project.index.add(&after.id);
                 project.documents[*doc].replace_annotation(after.clone());
             }
             Self::InsertRelation {
@@ -185,42 +189,64 @@ impl Change {
                 index,
                 relation,
             } => {
+                project.index.add(&relation.id);
                 project.documents[*doc]
                     .relations
                     .insert(*index, relation.clone());
             }
             Self::RemoveRelation { doc, index, .. } => {
-                project.documents[*doc].relations.remove(*index);
+                let removed = project.documents[*doc].relations.remove(*index);
+                project.index.remove(&removed.id);
             }
-            Self::InsertLabel { index, label } => project.labels.insert(*index, label.clone()),
+            Self::InsertLabel { index, label } => {
+                project.index.add_label(&label.id);
+                project.labels.insert(*index, label.clone());
+            }
             Self::RemoveLabel { index, .. } => {
-                project.labels.remove(*index);
+                let removed = project.labels.remove(*index);
+                project.index.remove_label(&removed.id);
             }
-            Self::ReplaceLabel { index, after, .. } => project.labels[*index] = after.clone(),
+            Self::ReplaceLabel { index, after, .. } => {
+                project.index.remove_label(&project.labels[*index].id);
+                project.index.add_label(&after.id);
+                project.labels[*index] = after.clone();
+            }
             Self::InsertDocument { index, document } => {
+                project.index.add_document(document);
                 project.documents.insert(*index, (**document).clone());
             }
             Self::RemoveDocument { index, .. } => {
-                project.documents.remove(*index);
+                let removed = project.documents.remove(*index);
+                project.index.remove_document(&removed);
             }
             Self::RetitleDocument { index, after, .. } => {
                 project.documents[*index].title.clone_from(after);
             }
             Self::ReplaceMeta { after, .. } => project.meta = after.clone(),
             Self::ReplaceDocument { index, after, .. } => {
+                project.index.remove_document(&project.documents[*index]);
+                project.index.add_document(after);
                 project.documents[*index] = (**after).clone();
             }
             Self::InsertOrphan { doc, index, orphan } => {
+                project.index.add_orphan(orphan);
                 project.documents[*doc]
                     .orphans
                     .insert(*index, (**orphan).clone());
             }
             Self::RemoveOrphan { doc, index, .. } => {
-                project.documents[*doc].orphans.remove(*index);
+                let removed = project.documents[*doc].orphans.remove(*index);
+                project.index.remove_orphan(&removed);
             }
             Self::ReplaceOrphan {
                 doc, index, after, ..
-            } => project.documents[*doc].orphans[*index] = (**after).clone(),
+            } => {
+                project
+                    .index
+                    .remove_orphan(&project.documents[*doc].orphans[*index]);
+                project.index.add_orphan(after);
+                project.documents[*doc].orphans[*index] = (**after).clone();
+            }
         }
     }
 }

@@ -447,9 +447,15 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
                 return Err(EditError::IdInUse(document.id.clone()));
             }
             if let Some(same) = project
-                .documents
-                .iter()
-                .find(|d| d.text_sha256 == document.text_sha256)
+                .index
+                .has_text(&document.text_sha256)
+                .then(|| {
+                    project
+                        .documents
+                        .iter()
+                        .find(|d| d.text_sha256 == document.text_sha256)
+                })
+                .flatten()
             {
                 return Err(EditError::DuplicateText {
                     title: same.title.clone(),
@@ -468,7 +474,9 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             }
             let mut document = document.clone();
             document.reindex_text();
-            ok_or_invalid(validate::check_document_items(&document, &project.labels))?;
+            ok_or_invalid(validate::check_document_items(&document, &|id| {
+                project.has_label(id)
+            }))?;
             Ok(vec![Change::InsertDocument {
                 index: project.documents.len(),
                 document,

@@ -19,6 +19,7 @@ mod orphan;
 mod orphan_edits;
 pub mod plural;
 mod project;
+mod project_index;
 pub mod snap;
 mod span;
 pub mod validate;

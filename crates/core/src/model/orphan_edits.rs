@@ -97,7 +97,9 @@ pub(super) fn plan_text_update(
         ..update.revision.clone()
     });
     new.reindex_annotations();
-    ok_or_invalid(validate::check_document_items(&new, &project.labels))?;
+    ok_or_invalid(validate::check_document_items(&new, &|id| {
+        project.has_label(id)
+    }))?;
     Ok(vec![Change::ReplaceDocument {
         index: d,
         before: Box::new(old.clone()),

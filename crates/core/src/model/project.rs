@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, Label, label::default_labels};
+use super::{Document, Label, label::default_labels, project_index::ProjectIndex};
 
 /// The version of the project file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -31,13 +31,17 @@ pub struct Project {
     pub(super) meta: Meta,
     pub(super) labels: Vec<Label>,
     pub(super) documents: Vec<Document>,
+    /// Every id and text hash in use (derived: rebuilt by [`Project::reindex`], kept by every
+    /// change).
+    #[serde(skip)]
+    pub(super) index: ProjectIndex,
 }
 
 impl Project {
     /// An empty project with the default labels, created at `now` (RFC 3339).
     #[must_use]
     pub fn new(title: &str, annotator: &str, now: &str) -> Self {
-        Self {
+        let mut project = Self {
             format_version: FORMAT_VERSION,
             meta: Meta {
                 title: title.to_owned(),
@@ -47,7 +51,10 @@ impl Project {
             },
             labels: default_labels(),
             documents: Vec::new(),
-        }
+            index: ProjectIndex::default(),
+        };
+        project.reindex();
+        project
     }
 
     /// A project made of these parts, indexed and ready to read; check it with
@@ -59,6 +66,7 @@ impl Project {
             meta,
             labels,
             documents,
+            index: ProjectIndex::default(),
         };
         project.reindex();
         project
@@ -82,7 +90,16 @@ impl Project {
 
     #[must_use]
     pub fn label(&self, id: &str) -> Option<&Label> {
+        if !self.index.has_label(id) {
+            return None;
+        }
         self.labels.iter().find(|l| l.id == id)
+    }
+
+    /// Whether a label has the id `id` (one lookup).
+    #[must_use]
+    pub fn has_label(&self, id: &str) -> bool {
+        self.index.has_label(id)
     }
 
     /// The label a key applies, if any.
@@ -133,15 +150,7 @@ impl Project {
     /// holds) already uses `id`.
     #[must_use]
     pub fn id_in_use(&self, id: &str) -> bool {
-        self.labels.iter().any(|l| l.id == id)
-            || self.documents.iter().any(|d| {
-                d.id == id
-                    || d.annotation(id).is_some()
-                    || d.relations.iter().any(|r| r.id == id)
-                    || d.orphans
-                        .iter()
-                        .any(|o| o.id() == id || o.relations.iter().any(|r| r.id == id))
-            })
+        self.index.contains(id)
     }
 
     /// Sorts annotations and rebuilds every derived index; called once after reading a file.
@@ -149,5 +158,6 @@ impl Project {
         for doc in &mut self.documents {
             doc.reindex_text();
         }
+        self.index = ProjectIndex::of(&self.labels, &self.documents);
     }
 }

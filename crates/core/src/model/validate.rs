@@ -138,12 +138,21 @@ impl Problem {
 /// quote).
 #[must_use]
 pub fn check_annotation(doc: &Document, labels: &[Label], a: &Annotation) -> Vec<Problem> {
+    check_annotation_of(doc, &|id| labels.iter().any(|l| l.id == id), a)
+}
+
+/// [`check_annotation`], with `has_label` telling whether a label id exists.
+fn check_annotation_of(
+    doc: &Document,
+    has_label: &dyn Fn(&str) -> bool,
+    a: &Annotation,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     if a.id.is_empty() {
         problems.push(Problem::EmptyId { kind: "annotation" });
     }
     let (doc_title, id) = (doc.title().to_owned(), a.id.clone());
-    if !labels.iter().any(|l| l.id == a.label) {
+    if !has_label(&a.label) {
         problems.push(Problem::UnknownLabel {
             doc: doc_title.clone(),
             id: id.clone(),
@@ -242,14 +251,14 @@ pub fn check_label(label: &Label) -> Vec<Problem> {
 /// Every problem of a document's annotations, relations and orphans, without the id checks that
 /// need the whole project.
 #[must_use]
-pub fn check_document_items(doc: &Document, labels: &[Label]) -> Vec<Problem> {
+pub fn check_document_items(doc: &Document, has_label: &dyn Fn(&str) -> bool) -> Vec<Problem> {
     let mut problems: Vec<Problem> = doc
         .annotations()
         .iter()
-        .flat_map(|a| check_annotation(doc, labels, a))
+        .flat_map(|a| check_annotation_of(doc, has_label, a))
         .collect();
     problems.extend(doc.relations().iter().flat_map(|r| check_relation(doc, r)));
-    problems.extend(check_orphans(doc, labels));
+    problems.extend(check_orphans(doc, has_label));
     problems
 }
 
@@ -274,6 +283,7 @@ impl<'a> IdRegistry<'a> {
 #[must_use]
 pub fn check_project(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let has_label = |id: &str| project.has_label(id);
     let mut ids = IdRegistry::default();
     let mut keys: HashMap<char, &str> = HashMap::new();
     for label in project.labels() {
@@ -304,7 +314,7 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
         }
         for a in doc.annotations() {
             ids.register("annotation", &a.id, &mut problems);
-            problems.extend(check_annotation(doc, project.labels(), a));
+            problems.extend(check_annotation_of(doc, &has_label, a));
         }
         for r in doc.relations() {
             ids.register("relation", &r.id, &mut problems);
@@ -316,13 +326,13 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
                 ids.register("relation", &r.id, &mut problems);
             }
         }
-        problems.extend(check_orphans(doc, project.labels()));
+        problems.extend(check_orphans(doc, &has_label));
     }
     problems
 }
 
 /// Problems of the orphans of a document: labels, held relations, suggestions.
-fn check_orphans(doc: &Document, labels: &[Label]) -> Vec<Problem> {
+fn check_orphans(doc: &Document, has_label: &dyn Fn(&str) -> bool) -> Vec<Problem> {
     let mut problems = Vec::new();
     let known = |id: &str| doc.annotation(id).is_some() || doc.orphan(id).is_some();
     for orphan in &doc.orphans {
@@ -330,7 +340,7 @@ fn check_orphans(doc: &Document, labels: &[Label]) -> Vec<Problem> {
         if a.id.is_empty() {
             problems.push(Problem::EmptyId { kind: "annotation" });
         }
-        if !labels.iter().any(|l| l.id == a.label) {
+        if !has_label(&a.label) {
             problems.push(Problem::UnknownLabel {
                 doc: doc.title.clone(),
                 id: a.id.clone(),

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::{Anchored, AnchoredDocument};
 use crate::model::{
     Annotation, Document, Edit, EditError, Editor, Label, Meta, Project, Relation, ids,
-    label::{next_free_color, parse_color},
+    label::{PALETTE, parse_color},
     sha256_hex,
 };
 
@@ -20,6 +20,58 @@ pub struct ImportSummary {
     pub labels_added: usize,
     /// Annotations left out because the document already had one with the same label and span.
     pub already_there: usize,
+}
+
+/// The labels of the project and those the import adds so far, looked up by name or id (either
+/// case), with the ids, keys and colours they take.
+struct LabelsSoFar {
+    by_name: HashMap<String, String>,
+    ids: HashSet<String>,
+    keys: HashSet<char>,
+    colors: HashSet<String>,
+}
+
+impl LabelsSoFar {
+    fn of(labels: &[Label]) -> Self {
+        let mut so_far = Self {
+            by_name: HashMap::new(),
+            ids: HashSet::new(),
+            keys: HashSet::new(),
+            colors: HashSet::new(),
+        };
+        for label in labels {
+            so_far.add(label);
+        }
+        so_far
+    }
+
+    fn add(&mut self, label: &Label) {
+        // A name matches before an id, as the first label of a name or id does.
+        for key in [
+            label.name.to_ascii_lowercase(),
+            label.id.to_ascii_lowercase(),
+        ] {
+            self.by_name.entry(key).or_insert_with(|| label.id.clone());
+        }
+        self.ids.insert(label.id.clone());
+        self.keys.extend(label.key);
+        self.colors.insert(label.color.to_ascii_lowercase());
+    }
+
+    /// The id of the label named (or with the id) `name`, ignoring ASCII case.
+    fn named(&self, name: &str) -> Option<&str> {
+        self.by_name
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The first palette colour no label uses yet (the first colour when all are taken).
+    fn free_color(&self) -> &'static str {
+        PALETTE
+            .iter()
+            .find(|c| !self.colors.contains(&c.to_ascii_lowercase()))
+            .unwrap_or(&PALETTE[0])
+    }
 }
 
 /// Ids handed out during one import, so that none repeats before the edit is applied.
@@ -50,18 +102,15 @@ pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, I
         project,
         taken: HashSet::new(),
     };
-    let mut labels: Vec<Label> = project.labels().to_vec();
+    let mut labels = LabelsSoFar::of(project.labels());
     let mut label_ids: HashMap<String, String> = HashMap::new();
     for foreign in &anchored.labels {
-        let existing = labels.iter().find(|l| {
-            l.name.eq_ignore_ascii_case(&foreign.name) || l.id.eq_ignore_ascii_case(&foreign.name)
-        });
-        let id = match existing {
-            Some(label) => label.id.clone(),
+        let id = match labels.named(&foreign.name) {
+            Some(id) => id.to_owned(),
             None => {
                 let mut id = ids::label_id_from_name(project, &foreign.name);
                 let mut n = 2;
-                while labels.iter().any(|l| l.id == id) {
+                while labels.ids.contains(&id) {
                     id = format!("{}-{n}", ids::label_id_from_name(project, &foreign.name));
                     n += 1;
                 }
@@ -69,8 +118,8 @@ pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, I
                     .color
                     .clone()
                     .filter(|c| parse_color(c).is_some())
-                    .unwrap_or_else(|| next_free_color(&labels).to_owned());
-                let key = ('1'..='9').find(|k| !labels.iter().any(|l| l.key == Some(*k)));
+                    .unwrap_or_else(|| labels.free_color().to_owned());
+                let key = ('1'..='9').find(|k| !labels.keys.contains(k));
                 let name = if foreign.name.trim().is_empty() {
                     id.clone()
                 } else {
@@ -81,7 +130,7 @@ pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, I
                     description: foreign.description.clone(),
                     ..Label::new(&id, &name, &color)
                 };
-                labels.push(label.clone());
+                labels.add(&label);
                 edits.push(Edit::AddLabel(label));
                 summary.labels_added += 1;
                 id

@@ -18,7 +18,10 @@ mod frames;
 mod quote_search;
 mod text_resolution;
 
-use std::{collections::HashSet, path::PathBuf};
+use std::{
+    collections::{HashMap, HashSet},
+    path::PathBuf,
+};
 
 use frames::{Placement, TextVersions, best_frame, place_at};
 use quote_search::find_by_quote;
@@ -123,9 +126,10 @@ impl Anchored {
 #[must_use]
 pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
     let mut out = Anchored::default();
+    let mut label_at = HashMap::new();
     for set in sets {
         for label in &set.labels {
-            add_label(&mut out.labels, label.clone());
+            add_label(&mut out.labels, &mut label_at, label.clone());
         }
         if out.annotator.is_none() {
             out.annotator.clone_from(&set.annotator);
@@ -137,8 +141,12 @@ pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
         );
         for doc in &set.documents {
             for a in &doc.annotations {
+                if label_at.contains_key(&a.label) {
+                    continue;
+                }
                 add_label(
                     &mut out.labels,
+                    &mut label_at,
                     ForeignLabel {
                         name: a.label.clone(),
                         ..ForeignLabel::default()
@@ -151,8 +159,14 @@ pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
     out
 }
 
-fn add_label(labels: &mut Vec<ForeignLabel>, label: ForeignLabel) {
-    match labels.iter_mut().find(|l| l.name == label.name) {
+/// Adds `label` to `labels` (`label_at`: where each name is), or fills in the colour and
+/// description of the label of that name already there.
+fn add_label(
+    labels: &mut Vec<ForeignLabel>,
+    label_at: &mut HashMap<String, usize>,
+    label: ForeignLabel,
+) {
+    match label_at.get(&label.name).map(|&at| &mut labels[at]) {
         Some(existing) => {
             if existing.color.is_none() {
                 existing.color = label.color;
@@ -161,7 +175,10 @@ fn add_label(labels: &mut Vec<ForeignLabel>, label: ForeignLabel) {
                 existing.description = label.description;
             }
         }
-        None => labels.push(label),
+        None => {
+            label_at.insert(label.name.clone(), labels.len());
+            labels.push(label);
+        }
     }
 }
 
