@@ -30,7 +30,7 @@ use text_resolution::resolve_text;
 use super::{
     ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation, ForeignSet, UnitChoice,
 };
-use crate::model::Span;
+use crate::model::{Span, snap};
 
 /// A text annotations may be placed on. `text` is normalised (UTF-8, "\n" newlines).
 #[derive(Debug, Clone, Copy)]
@@ -242,6 +242,10 @@ fn anchor_document(
                 continue;
             }
         };
+        // A quote may itself start or end inside a character cluster: widen it too.
+        let whole = snap::to_graphemes(texts.text, &texts.index, span);
+        widened += usize::from(whole != span);
+        let span = whole;
         placed.push(AnchoredAnnotation {
             foreign_id: a.id.clone(),
             label: a.label.clone(),
@@ -354,6 +358,32 @@ mod tests {
             .iter()
             .map(|a| (a.span.start, a.span.end))
             .collect()
+    }
+
+    #[test]
+    fn a_quote_that_ends_inside_a_character_is_widened_to_the_whole_character() {
+        // "e\u{301}" is one character (e with a combining accent): chars 3..5.
+        let text = "cafe\u{301} au lait";
+        let by_position = annotation("T1", Some((0, 4)), Some("cafe"));
+        let by_quote = annotation("T2", None, Some("cafe"));
+        let anchored = anchor(
+            &[set(
+                Some(text),
+                UnitChoice::Fixed(OffsetUnit::Chars),
+                vec![by_position, by_quote],
+            )],
+            &[],
+        );
+        assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
+        assert_eq!(spans(&anchored), [(0, 5), (0, 5)]);
+        assert!(
+            anchored
+                .notices
+                .iter()
+                .any(|n| n.contains("2 annotation(s) started or ended inside")),
+            "{:?}",
+            anchored.notices
+        );
     }
 
     #[test]
