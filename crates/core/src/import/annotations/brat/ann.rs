@@ -2,7 +2,7 @@
 //! malformed line an error with its line number and each line of a kind Marginalia does not import
 //! listed. Offsets are chars of the `.txt` as it is on disk.
 
-use std::path::Path;
+use std::{collections::HashMap, path::Path};
 
 use super::file_name;
 use crate::{
@@ -39,11 +39,31 @@ pub(super) fn parse_document(
     let chars: Option<Vec<char>> = text.as_deref().map(|t| t.chars().collect());
     let mut parsed = Parsed::default();
     let mut count = AnnotationCount::default();
+    let mut first_line: HashMap<String, usize> = HashMap::new();
     for (n, line) in content.lines().enumerate() {
-        let before = parsed.annotations.len();
+        let (before, relations_before) = (parsed.annotations.len(), parsed.relations.len());
         parse_line(line, n + 1, chars.as_deref(), &mut parsed)
             .map_err(|message| AnnotationImportError::malformed(ann, Some(n + 1), message))?;
         count.add(ann, parsed.annotations.len() - before)?;
+        let new_ids = parsed.annotations[before..].iter().map(|a| &a.id).chain(
+            parsed.relations[relations_before..]
+                .iter()
+                .map(|(id, _)| id),
+        );
+        for id in new_ids {
+            if let Some(first) = first_line.insert(id.clone(), n + 1) {
+                return Err(AnnotationImportError::malformed(
+                    ann,
+                    Some(n + 1),
+                    format!(
+                        "{id} is used twice, on lines {first} and {}; ids in a brat file are \
+                         unique, so notes and relations could not tell which is meant: rename \
+                         one",
+                        n + 1
+                    ),
+                ));
+            }
+        }
     }
     parsed.attach_notes();
     skipped.extend(parsed.skipped.iter().map(|s| format!("{where_}{s}")));

@@ -446,6 +446,17 @@ mod tests {
     }
 
     #[test]
+    fn an_id_used_twice_is_an_error_naming_both_lines() {
+        let ann = "T1\tClaim 0 3\tone\nT2\tClaim 4 7\ttwo\nT1\tNorm 8 13\tthree\n";
+        let (_dir, path) = write_brat(ann, Some("one two three"));
+        let error = read(&path).unwrap_err().to_string();
+        assert!(
+            error.contains("line 3") && error.contains("lines 1 and 3"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn malformed_lines_are_errors_with_their_line() {
         let cases = [
             ("T1\tclaim 0 3\tAna\nT2\tclaim 0\tx\n", 2, "are not offsets"),
