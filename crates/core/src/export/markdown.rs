@@ -18,7 +18,8 @@
 //! Positions are char offsets (Unicode scalar values), end-exclusive, as in the project file.
 //! Within a label, passages follow the documents' order, then saved order. A quote's newlines
 //! become spaces, its ends are trimmed and a Markdown character at its start is escaped, so a
-//! passage never turns into a heading, list or code block; notes are flattened the same way.
+//! passage never turns into a heading, list or code block; raw HTML, links and code are escaped
+//! wherever they are; titles, names and notes are flattened the same way.
 //! Annotations whose label is not in the codebook come last, under their label id.
 
 use std::fmt::Write;
@@ -104,9 +105,24 @@ fn line(out: &mut String, text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
-/// `text` on one line: newlines (and CRs) turned into spaces, ends trimmed.
+/// `text` on one line that Markdown shows as the text it is: newlines (and CRs) turned into
+/// spaces, ends trimmed, and what could become markup anywhere in a line escaped — `<` (raw HTML
+/// and autolinks such as `<javascript:…>`), `&` (entities), `[` and `]` (links and images) and
+/// `` ` `` (code).
 fn flatten(text: &str) -> String {
-    text.replace(['\r', '\n'], " ").trim().to_owned()
+    let mut out = String::with_capacity(text.len());
+    for c in text.replace(['\r', '\n'], " ").trim().chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
+            '[' | ']' | '`' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A quote on one line that Markdown reads as plain text at the start of a blockquote: a leading
@@ -182,7 +198,7 @@ mod tests {
             ("+ item", "\\+ item"),
             ("12. item", "12\\. item"),
             ("3) item", "3\\) item"),
-            ("```rust", "\\```rust"),
+            ("```rust", "\\`\\`\\`rust"),
             ("  ~~~ fence", "\\~~~ fence"),
             ("| a | b |", "\\| a | b |"),
             ("===", "\\==="),
@@ -193,6 +209,18 @@ mod tests {
         for (quote, expected) in cases {
             assert_eq!(harmless_quote(quote), expected, "{quote:?}");
         }
+    }
+
+    #[test]
+    fn html_links_and_code_in_titles_quotes_and_notes_are_shown_not_run() {
+        assert_eq!(
+            flatten("<script>alert(1)</script> & [x](javascript:alert(1)) `code` a\\b"),
+            "&lt;script>alert(1)&lt;/script> &amp; \\[x\\](javascript:alert(1)) \\`code\\` a\\\\b"
+        );
+        assert_eq!(
+            harmless_quote("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)>"
+        );
     }
 
     #[test]
