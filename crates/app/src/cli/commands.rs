@@ -14,7 +14,7 @@ use crate::{
     import,
     model::{Edit, Editor, Project, ids},
     store::{self, LoadError},
-    workspace::{Workspace, default_annotator},
+    workspace::default_annotator,
 };
 
 /// Runs one subcommand.
@@ -141,21 +141,11 @@ fn open(path: &Path) -> Result<Project> {
 }
 
 fn add(project: &Path, articles: &[std::path::PathBuf]) -> Result<Outcome> {
-    let mut workspace = open_locked(project)?;
+    let mut workspace = super::locked::open_locked(project)?;
     add_articles(workspace.editor_mut(), articles)?;
     workspace.save()?;
     println!("saved {}", project.display());
     Ok(Outcome::Done)
-}
-
-/// Opens a project to change it, holding its lock until the workspace is dropped, and prints
-/// repairable problems as warnings.
-pub(super) fn open_locked(path: &Path) -> Result<Workspace> {
-    let opened = Workspace::open_locked(path)?;
-    for warning in &opened.warnings {
-        eprintln!("warning: {}: {warning}", path.display());
-    }
-    Ok(opened.workspace)
 }
 
 fn info(project: &Path) -> Result<Outcome> {

@@ -8,6 +8,7 @@ mod args;
 mod commands;
 mod compare_json;
 mod compare_text;
+mod locked;
 mod report;
 mod transfer;
 mod update_command;

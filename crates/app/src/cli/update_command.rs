@@ -26,7 +26,7 @@ pub struct UpdateArgs<'a> {
 
 /// Runs `update`.
 pub fn update(args: &UpdateArgs) -> Result<Outcome> {
-    let mut workspace = super::commands::open_locked(args.project)?;
+    let mut workspace = super::locked::open_locked(args.project)?;
     let editor = workspace.editor_mut();
     let doc = choose_document(editor.project(), args.doc)?.id().to_owned();
     let new = NewText::from(import::read_article(args.article)?);

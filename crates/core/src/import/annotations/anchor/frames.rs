@@ -2,9 +2,9 @@
 //! as the file holds it, or with CRLF already counted as one char) —, an annotation placed at its
 //! position in one frame, and the vote for the frame that places most annotations exactly.
 
-use super::quote_search::normalised_quote;
 use crate::{
     import::annotations::{ForeignAnnotation, ForeignDocument, UnitChoice},
+    import::normalise,
     model::{OffsetIndex, OffsetUnit, Span, snap},
 };
 
@@ -160,4 +160,9 @@ pub(super) fn best_frame(texts: &TextVersions<'_>, doc: &ForeignDocument) -> Opt
             std::cmp::Reverse(frames.iter().position(|f| *f == frame)),
         )
     })
+}
+
+/// The quote as the normalised text would read it.
+pub(super) fn normalised_quote(a: &ForeignAnnotation) -> Option<String> {
+    a.quote.as_deref().map(|q| normalise(q).0)
 }

@@ -1,13 +1,8 @@
 //! Finding an annotation by its quote when its position does not read it: the occurrence whose
 //! prefix and suffix match best, then the one nearest its position.
 
-use super::frames::{Frame, Placement, TextVersions};
+use super::frames::{Frame, Placement, TextVersions, normalised_quote};
 use crate::{import::annotations::ForeignAnnotation, import::normalise, model::Span};
-
-/// The quote as the normalised text would read it.
-pub(super) fn normalised_quote(a: &ForeignAnnotation) -> Option<String> {
-    a.quote.as_deref().map(|q| normalise(q).0)
-}
 
 /// Finds `a` by its quote: the occurrence whose prefix and suffix match best, then the one nearest
 /// its position. Several equally good occurrences with nothing to choose between them fail.
