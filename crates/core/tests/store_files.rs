@@ -91,9 +91,33 @@ fn a_failed_save_leaves_the_old_file_and_says_why() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("does not exist") && error.contains("unchanged"),
-        "{error}"
+        error.contains("does not exist") && error.contains("No file was written"),
+        "there was no file before, so none is said to be unchanged: {error}"
     );
+    // With an old file: the backup cannot be kept (a folder is in its way), so nothing is
+    // written and the old file is byte-identical.
+    let old = dir.path().join("old.ron");
+    store::save(editor.project(), &old).unwrap();
+    let before = fs::read(&old).unwrap();
+    fs::create_dir(store::backup_path(&old)).unwrap();
+    fs::write(store::backup_path(&old).join("keep.txt"), "x").unwrap();
+    let mut changed = sample_editor();
+    let edit = Edit::SetProjectInfo {
+        title: "Changed".into(),
+        annotator: "Tester".into(),
+    };
+    changed.apply(edit, marginalia_testkit::NOW).unwrap();
+    let error = store::save(changed.project(), &old)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("unchanged"), "{error}");
+    assert_eq!(
+        fs::read(&old).unwrap(),
+        before,
+        "the old file is byte-identical"
+    );
+    fs::remove_dir_all(store::backup_path(&old)).unwrap();
+    fs::remove_file(&old).unwrap();
     // A target that is a folder: the rename fails after the temp file was written.
     let blocked = dir.path().join("blocked.ron");
     fs::create_dir(&blocked).unwrap();
@@ -103,7 +127,7 @@ fn a_failed_save_leaves_the_old_file_and_says_why() {
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|path| *path != store::lock_path(&blocked))
+        .filter(|path| *path != store::lock_path(&blocked) && *path != store::lock_path(&old))
         .collect();
     assert_eq!(
         leftovers.len(),

@@ -42,8 +42,8 @@ pub enum LoadError {
     },
     #[error(
         "{} holds {count} annotations, more than the {limit} a project file may have; it is \
-         probably damaged or not made by Marginalia — open its backup ({}.bak), or split the \
-         documents over several projects", path.display(), path.display()
+         probably damaged or not made by Marginalia — {}, or split the documents over several \
+         projects", path.display(), backup_advice(path)
     )]
     TooManyAnnotations {
         path: PathBuf,
@@ -60,8 +60,8 @@ pub enum LoadError {
         column: usize,
     },
     #[error(
-        "{}:{line}:{column}: {message} — fix the file by hand or open its backup ({}.bak)",
-        path.display(), path.display()
+        "{}:{line}:{column}: {message} — fix the file by hand, or {}",
+        path.display(), backup_advice(path)
     )]
     Parse {
         path: PathBuf,
@@ -81,8 +81,9 @@ pub enum LoadError {
     #[error("{}: format version {found} is not a Marginalia format version", path.display())]
     UnknownVersion { path: PathBuf, found: u32 },
     #[error(
-        "{} is not a sound project ({} problem{}); correct these in the file or open its backup:{}",
-        path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems)
+        "{} is not a sound project ({} problem{}); correct these in the file, or {}:{}",
+        path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" },
+        backup_advice(path), list(problems)
     )]
     Invalid {
         path: PathBuf,
@@ -96,9 +97,9 @@ pub enum SaveError {
     #[error("cannot turn the project into RON text: {0}")]
     Serialize(String),
     #[error(
-        "cannot save {}: {reason} ({source}). The previous version of the file is unchanged; \
-         save to another folder with “Save as”, or free the problem and save again",
-        path.display()
+        "cannot save {}: {reason} ({source}). {} Save to another folder with “Save as”, or \
+         free the problem and save again",
+        path.display(), previous_advice(path)
     )]
     Write {
         path: PathBuf,
@@ -135,6 +136,25 @@ pub enum SaveError {
     },
     #[error("cannot lock {} for saving: {source}; nothing was saved", path.display())]
     Lock { path: PathBuf, source: io::Error },
+}
+
+/// What to say about the backup of the project at `path`: open it, if there is one.
+fn backup_advice(path: &std::path::Path) -> String {
+    let backup = super::backup_path(path);
+    if backup.is_file() {
+        format!("open its backup ({})", backup.display())
+    } else {
+        "restore it from a copy (it has no .bak backup beside it)".to_owned()
+    }
+}
+
+/// What a failed save left: the previous file as it was, or no file (there was none before).
+fn previous_advice(path: &std::path::Path) -> &'static str {
+    if path.exists() {
+        "The previous version of the file is unchanged."
+    } else {
+        "No file was written."
+    }
 }
 
 /// A short reason for an I/O failure while writing, in the user's terms.
