@@ -198,6 +198,13 @@ impl MarginaliaApp {
         self.export_open
     }
 
+    /// Whether the window may close now: the unsaved-changes guard let Quit (or the close
+    /// button) through.
+    #[must_use]
+    pub fn closing(&self) -> bool {
+        self.allow_close
+    }
+
     /// The question or window shown over everything, if any.
     #[must_use]
     pub fn modal(&self) -> Option<&Modal> {
