@@ -126,3 +126,43 @@ fn import_makes_a_project_from_a_brat_export_and_lists_what_it_could_not_place()
         "an existing project is not replaced"
     );
 }
+
+#[test]
+fn an_option_the_format_cannot_use_is_refused_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let sample = marginalia_testkit::fixture("small-sample.ron");
+    let refused = marginalia(&[
+        &"export",
+        &sample,
+        &"-f",
+        &"json",
+        &"--offsets",
+        &"utf16",
+        &"--bom",
+        &"-o",
+        &out,
+    ]);
+    assert!(!refused.status.success());
+    let error = text(&refused.stderr);
+    assert!(
+        error.contains("--offsets and --bom do not apply to json"),
+        "{error}"
+    );
+    assert!(!out.exists(), "nothing was written");
+    // The formats that have the choice take it.
+    let csv = dir.path().join("out.csv");
+    let taken = marginalia(&[
+        &"export",
+        &sample,
+        &"-f",
+        &"csv",
+        &"--offsets",
+        &"utf16",
+        &"--bom",
+        &"-o",
+        &csv,
+    ]);
+    assert!(taken.status.success(), "{}", text(&taken.stderr));
+    assert!(std::fs::read(&csv).unwrap().starts_with(b"\xEF\xBB\xBF"));
+}

@@ -27,6 +27,15 @@ pub enum ExportError {
         .0.iter().map(|m| format!("{} in “{}” at {}..{} (stored “{}”, text reads “{}”)", m.id, m.document, m.start, m.end, m.stored, m.actual)).collect::<Vec<_>>().join("; ")
     )]
     QuotesDoNotMatch(Vec<QuoteMismatch>),
+    #[error(
+        "{} {} not apply to {format}, which has no such choice; leave {} out",
+        .options.join(" and "), if .options.len() == 1 { "does" } else { "do" },
+        if .options.len() == 1 { "it" } else { "them" }
+    )]
+    OptionsNotUsed {
+        options: Vec<&'static str>,
+        format: &'static str,
+    },
     #[error("could not build the {what}: {reason}")]
     Render { what: &'static str, reason: String },
     #[error("could not write {}: {reason}", .path.display())]

@@ -53,6 +53,46 @@ pub struct ExportOptions {
     pub csv_protect_formulas: bool,
 }
 
+impl ExportOptions {
+    /// The options set away from their defaults that `format` does not use, by the name the
+    /// command line gives them: an export with any of them is refused rather than silently
+    /// ignoring what was asked.
+    #[must_use]
+    pub fn unused_by(&self, format: Format) -> Vec<&'static str> {
+        let defaults = Self::default();
+        let mut unused = Vec::new();
+        if self.offsets != defaults.offsets && !format.has_offset_choice() {
+            unused.push("--offsets");
+        }
+        if format != Format::Csv {
+            if self.csv_bom != defaults.csv_bom {
+                unused.push("--bom");
+            }
+            if self.csv_protect_formulas != defaults.csv_protect_formulas {
+                unused.push("--no-formula-protection");
+            }
+        }
+        unused
+    }
+
+    /// These options with those `format` does not use put back to their defaults (what the
+    /// window exports with after the user switched formats).
+    #[must_use]
+    pub fn only_for(&self, format: Format) -> Self {
+        let defaults = Self::default();
+        Self {
+            document: self.document.clone(),
+            offsets: if format.has_offset_choice() {
+                self.offsets
+            } else {
+                defaults.offsets
+            },
+            csv_bom: format == Format::Csv && self.csv_bom,
+            csv_protect_formulas: format != Format::Csv || self.csv_protect_formulas,
+        }
+    }
+}
+
 impl Default for ExportOptions {
     fn default() -> Self {
         Self {
@@ -85,6 +125,13 @@ pub fn export(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Export, ExportError> {
+    let unused = options.unused_by(format);
+    if !unused.is_empty() {
+        return Err(ExportError::OptionsNotUsed {
+            options: unused,
+            format: format.name(),
+        });
+    }
     let scope = Scope::new(project, options.document.as_deref())?;
     check_quotes(&scope)?;
     let losses = losses(format, &scope, options);

@@ -52,7 +52,7 @@ impl ExportDialog {
                 .only_current
                 .then(|| current.map(str::to_owned))
                 .flatten(),
-            ..self.options.clone()
+            ..self.options.only_for(self.format)
         }
     }
 
