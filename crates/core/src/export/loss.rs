@@ -188,6 +188,15 @@ pub fn losses(format: Format, scope: &Scope, options: &ExportOptions) -> Vec<Los
             "annotations start or end inside a word; they are widened to whole tokens",
         );
     }
+    if matches!(format, Format::Qdpx | Format::Qdc) {
+        add(
+            false,
+            "characters XML cannot hold",
+            xml_unsafe(format, scope),
+            "control characters such as NUL in titles, names, quotes and notes become U+FFFD \
+             (XML cannot hold them); the articles' texts are kept as they are",
+        );
+    }
     add(
         keeps.colours,
         "colours",
@@ -219,6 +228,29 @@ pub fn losses(format: Format, scope: &Scope, options: &ExportOptions) -> Vec<Los
     out
 }
 
+/// Number of titles, names, descriptions, quotes and notes a REFI-QDA file writes as XML that hold
+/// a character XML cannot (a `.qdc` writes only the project's title and the labels).
+fn xml_unsafe(format: Format, scope: &Scope) -> usize {
+    let unsafe_text = |text: &str| text.chars().any(|c| !super::refi::is_xml_char(c));
+    let labels = scope
+        .labels()
+        .iter()
+        .flat_map(|l| [l.name.as_str(), l.description.as_str()]);
+    let mut texts: Vec<&str> = std::iter::once(scope.project.meta().title.as_str())
+        .chain(labels)
+        .collect();
+    if format == Format::Qdpx {
+        for doc in &scope.documents {
+            texts.push(doc.title());
+            for a in doc.annotations() {
+                texts.extend([a.quote.as_str(), a.note.as_str()]);
+            }
+            texts.extend(doc.relations().iter().map(|r| r.note.as_str()));
+        }
+    }
+    texts.into_iter().filter(|t| unsafe_text(t)).count()
+}
+
 /// Number of annotations that share at least one char with another annotation of their document.
 fn overlapping(scope: &Scope) -> usize {
     scope
@@ -231,4 +263,26 @@ fn overlapping(scope: &Scope) -> usize {
                 .count()
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::{document, project};
+
+    #[test]
+    fn a_refi_qda_export_says_which_texts_xml_cannot_hold() {
+        let mut doc = document("d", "Memo", "States must act.", &[("a", "claim", 0, 6)]);
+        let mut annotation = doc.annotations()[0].clone();
+        annotation.note = "a bell\u{7} and a NUL\u{0}".into();
+        doc = doc.with_annotations(vec![annotation]);
+        let project = project(vec![doc]);
+        let scope = Scope::new(&project, None).unwrap();
+        let options = ExportOptions::default();
+        let qdpx = losses(Format::Qdpx, &scope, &options);
+        let xml = qdpx.iter().find(|l| l.what == "characters XML cannot hold");
+        assert_eq!(xml.map(|l| l.count), Some(1), "{qdpx:?}");
+        let csv = losses(Format::Csv, &scope, &options);
+        assert!(csv.iter().all(|l| l.what != "characters XML cannot hold"));
+    }
 }
