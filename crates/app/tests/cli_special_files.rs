@@ -6,11 +6,7 @@ mod common;
 
 use std::{fs, os::unix::fs::FileTypeExt, path::Path, process::Command};
 
-use common::marginalia;
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{marginalia, text};
 
 fn sample() -> std::path::PathBuf {
     marginalia_testkit::fixture("small-sample.ron")

@@ -4,13 +4,9 @@
 
 mod common;
 
-use common::marginalia;
+use common::{marginalia, text};
 
 use marginalia::store;
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn export_writes_the_format_and_prints_what_it_cannot_carry() {

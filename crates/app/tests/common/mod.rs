@@ -29,3 +29,8 @@ pub fn marginalia_in(dir: &Path, args: &[&dyn AsRef<OsStr>]) -> Output {
         .output()
         .expect("the marginalia binary runs")
 }
+
+/// A command's output bytes as text (lossy), for messages and assertions.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
