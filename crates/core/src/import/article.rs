@@ -7,6 +7,7 @@ use super::charset::declared_charset;
 use super::decode::{DecodeError, decode_with_declared};
 use super::error::ImportError;
 use super::html::extract;
+use super::nesting::{MAX_HTML_NESTING, check_nesting};
 use super::newlines::normalise;
 use super::title::{stem_title, text_title};
 use crate::model::sha256_hex;
@@ -37,7 +38,8 @@ pub struct ImportedArticle {
 ///
 /// [`ImportError::TooLarge`] over [`MAX_ARTICLE_BYTES`]; [`ImportError::Empty`] for no bytes
 /// or only whitespace; [`ImportError::Binary`] and [`ImportError::Undecodable`] when the
-/// bytes are not text; [`ImportError::NoText`] for HTML without visible article text.
+/// bytes are not text; [`ImportError::NoText`] for HTML without visible article text;
+/// [`ImportError::TooDeep`] for HTML nested deeper than [`MAX_HTML_NESTING`] levels.
 pub fn article_from_bytes(
     bytes: &[u8],
     format: SourceFormat,
@@ -87,6 +89,11 @@ pub(super) fn article_at(
     let (normalised, newlines) = normalise(&decoded.text);
     let (title, text) = match format {
         SourceFormat::Html => {
+            check_nesting(&normalised, MAX_HTML_NESTING).map_err(|deep| ImportError::TooDeep {
+                path: path_buf(),
+                line: deep.line,
+                limit: MAX_HTML_NESTING,
+            })?;
             let extracted = extract(&normalised);
             if extracted.text.is_empty() {
                 return Err(ImportError::NoText { path: path_buf() });
@@ -229,6 +236,49 @@ mod tests {
                 }
                 Ok(article) => panic!("{case}: imported {article:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn html_nested_past_the_limit_is_refused_quickly_and_deep_pages_below_it_import() {
+        let nested = |depth: usize| {
+            format!(
+                "<html><body>\n{}<p>Deep text.</p>{}</body></html>",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        let article = article_from_bytes(
+            nested(MAX_HTML_NESTING - 3).as_bytes(),
+            SourceFormat::Html,
+            "deep.html",
+        )
+        .expect("html, body, the divs and p are within the limit");
+        assert_eq!(article.text, "Deep text.\n");
+        for page in [nested(200_000), "<div>".repeat(1_000_000)] {
+            let started = std::time::Instant::now();
+            let error = article_from_bytes(page.as_bytes(), SourceFormat::Html, "deep.html")
+                .expect_err("too deep");
+            assert!(
+                matches!(
+                    error,
+                    ImportError::TooDeep {
+                        limit: MAX_HTML_NESTING,
+                        ..
+                    }
+                ),
+                "{error:?}"
+            );
+            assert!(
+                error.to_string().contains("more than 256 levels deep"),
+                "{error}"
+            );
+            // The tree builder would take minutes; refusing takes a tokenizer pass.
+            assert!(
+                started.elapsed().as_secs_f64() < 1.0,
+                "{:?}",
+                started.elapsed()
+            );
         }
     }
 

@@ -84,6 +84,23 @@ pub enum ImportError {
         /// The file, as given.
         path: PathBuf,
     },
+
+    /// An HTML file that nests elements deeper than
+    /// [`MAX_HTML_NESTING`](super::MAX_HTML_NESTING) levels, which no article does.
+    #[error(
+        "`{}` nests HTML elements more than {limit} levels deep (from line {line}), which no \
+         article does: the page may leave many tags unclosed. Save the article as a .txt file, \
+         or repair the page in an editor, and import that.",
+        path.display()
+    )]
+    TooDeep {
+        /// The file, as given.
+        path: PathBuf,
+        /// The line (1-based) where the nesting went past the limit.
+        line: u64,
+        /// The deepest nesting accepted.
+        limit: usize,
+    },
 }
 
 /// A size in bytes as whole mebibytes when it is one, else as bytes, for messages.

@@ -10,6 +10,7 @@ mod document;
 pub mod error;
 mod format;
 pub mod html;
+mod nesting;
 pub mod newlines;
 mod paragraphs;
 mod read;
@@ -22,6 +23,7 @@ pub use decode::{DecodeError, Decoded, decode};
 pub use error::ImportError;
 pub use format::{ARTICLE_EXTENSION_NAMES, ARTICLE_EXTENSIONS, format_from_extension};
 pub use html::{Extracted, extract};
+pub use nesting::MAX_HTML_NESTING;
 pub use newlines::normalise;
 pub use read::read_article;
 
