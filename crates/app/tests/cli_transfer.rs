@@ -162,3 +162,48 @@ fn an_option_the_format_cannot_use_is_refused_not_ignored() {
     assert!(taken.status.success(), "{}", text(&taken.stderr));
     assert!(std::fs::read(&csv).unwrap().starts_with(b"\xEF\xBB\xBF"));
 }
+
+#[test]
+fn a_folder_export_replaces_a_previous_export_only_when_told_and_never_mixes_with_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let brat = dir.path().join("brat");
+    let sample = marginalia_testkit::fixture("small-sample.ron");
+    let export = |extra: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> =
+            vec![&"export", &sample, &"-f", &"brat", &"-o", &brat];
+        args.extend_from_slice(extra);
+        marginalia(&args)
+    };
+    assert!(export(&[]).status.success());
+    let conf = brat.join("annotation.conf");
+    std::fs::write(&conf, "edited").unwrap();
+    let again = export(&[]);
+    assert_eq!(again.status.code(), Some(2), "{}", text(&again.stdout));
+    let stderr = text(&again.stderr);
+    assert!(
+        stderr.contains("is not empty; the export would replace")
+            && stderr.contains("annotation.conf")
+            && stderr.contains("--replace"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&conf).unwrap(), "edited");
+    let replaced = export(&[&"--replace"]);
+    assert!(replaced.status.success(), "{}", text(&replaced.stderr));
+    assert!(
+        std::fs::read_to_string(&conf)
+            .unwrap()
+            .starts_with("[entities]")
+    );
+    // A file of the user's own: refused even with --replace, and kept.
+    std::fs::write(brat.join("notes.odt"), "mine").unwrap();
+    std::fs::write(&conf, "edited").unwrap();
+    let mixed = export(&[&"--replace"]);
+    assert_eq!(mixed.status.code(), Some(2));
+    let stderr = text(&mixed.stderr);
+    assert!(stderr.contains("1 other file (notes.odt)"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&conf).unwrap(), "edited");
+    assert_eq!(
+        std::fs::read_to_string(brat.join("notes.odt")).unwrap(),
+        "mine"
+    );
+}

@@ -69,7 +69,52 @@ fn a_brat_export_from_the_window_imports_back_into_a_bare_copy_as_one_undoable_s
         .map(|e| e.unwrap().path())
         .find(|p| p.is_dir() && p.to_string_lossy().ends_with("-brat-out"))
         .expect("the brat folder was written");
-    assert!(std::fs::read_dir(&folder).unwrap().count() >= 4);
+    let files_written = std::fs::read_dir(&folder).unwrap().count();
+    assert!(files_written >= 4);
+    dismiss_messages(&mut app);
+
+    // The same export again: the folder holds the previous export's files, so the window asks
+    // before replacing them, naming them; Replace writes.
+    let export_brat_again = |app: &mut App<'_>| {
+        click(app, "File");
+        app.get_by_label_contains("Export…").click();
+        app.run_steps(6);
+        click(app, Format::Brat.describe());
+        click(app, "Choose folder and export…");
+        type_path(app, "Path of the folder:", "-brat-out");
+    };
+    let conf = folder.join("annotation.conf");
+    std::fs::write(&conf, "changed by hand").unwrap();
+    export_brat_again(&mut app);
+    app.get_by_label_contains("Replace the files of a previous export?");
+    app.get_by_label_contains("annotation.conf");
+    assert_eq!(std::fs::read_to_string(&conf).unwrap(), "changed by hand");
+    click(&mut app, "Replace");
+    assert!(
+        std::fs::read_to_string(&conf)
+            .unwrap()
+            .contains("[entities]")
+    );
+    let messages = app.state().messages().to_vec();
+    assert!(messages[0].body.contains("written to"), "{messages:?}");
+    dismiss_messages(&mut app);
+    // With a file of the user's own in the folder, the export never mixes with it.
+    std::fs::write(folder.join("my-notes.txt"), "mine").unwrap();
+    export_brat_again(&mut app);
+    assert!(
+        app.query_by_label("Replace").is_none(),
+        "no replacing next to other files"
+    );
+    let messages = app.state().messages().to_vec();
+    assert!(
+        messages[0].body.contains("my-notes.txt") && messages[0].body.contains("never mixes"),
+        "{messages:?}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        files_written + 1
+    );
+    std::fs::remove_file(folder.join("my-notes.txt")).unwrap();
     dismiss_messages(&mut app);
 
     // A CSV through Ctrl+E, with the byte-order mark for Excel.

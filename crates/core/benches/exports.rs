@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use marginalia_core::export::{ExportOptions, Format, export, write_output};
+use marginalia_core::export::{ExportOptions, Format, InFolder, export, write_output};
 use marginalia_testkit::workload::{SEED, SIZES, two_analysts};
 
 fn exports(c: &mut Criterion) {
@@ -28,7 +28,8 @@ fn exports(c: &mut Criterion) {
             group.bench_function(BenchmarkId::from_parameter(size.name), |bench| {
                 bench.iter(|| {
                     let done = export(project, format, &options).expect("the export renders");
-                    write_output(&done.output, &target).expect("the export is written");
+                    write_output(&done.output, &target, InFolder::ReplaceSameNames)
+                        .expect("the export is written");
                     done.losses.len()
                 });
             });

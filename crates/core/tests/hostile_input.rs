@@ -52,7 +52,7 @@ fn hostile_titles_and_sources_are_exported_only_into_the_chosen_folder() {
     for format in Format::ALL {
         let made = export::export(&loaded, format, &ExportOptions::default()).unwrap();
         let target = chosen.join(format!("export.{}", format.extension().unwrap_or("d")));
-        export::write_output(&made.output, &target).unwrap();
+        export::write_output(&made.output, &target, export::InFolder::EmptyOnly).unwrap();
         if let Output::Folder(files) = &made.output {
             assert_eq!(files.len(), 2 * titles.len() + 2, "{format:?}");
         }
@@ -74,7 +74,7 @@ fn a_folder_export_with_a_name_that_leaves_the_folder_writes_nothing() {
         ("fine.txt".into(), b"ok".to_vec()),
         ("../escaped.txt".into(), b"no".to_vec()),
     ]);
-    let error = export::write_output(&files, &target).unwrap_err();
+    let error = export::write_output(&files, &target, export::InFolder::EmptyOnly).unwrap_err();
     assert!(
         error.to_string().contains("not a plain file name"),
         "{error}"

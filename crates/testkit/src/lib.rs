@@ -1,12 +1,13 @@
 //! What Marginalia's tests, benchmarks and fuzz targets share, kept out of the application:
 //! generated workloads (`workload`), the fuzzing entry points (`fuzzing`), projects built through
-//! the edit API (`fixtures`, re-exported at the top), crash-test child processes (`child`), and
-//! where the fixture files and the repository's own files are.
+//! the edit API (`fixtures`, re-exported at the top), crash-test child processes (`child`), the
+//! golden exports (`golden`), and where the fixture files and the repository's own files are.
 
 #[cfg(unix)]
 pub mod child;
 pub mod fixtures;
 pub mod fuzzing;
+pub mod golden;
 pub mod workload;
 
 use std::path::{Path, PathBuf};

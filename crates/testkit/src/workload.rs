@@ -291,6 +291,55 @@ pub fn two_analysts(bytes: usize, annotations: usize, seed: u64) -> (Project, Pr
     (project_a, project_b)
 }
 
+/// A corpus of `documents` short articles (about `bytes` bytes each, a different seed each)
+/// with `annotations` annotations apiece over the three default labels, every third with a
+/// note: the shape of a study of many news items, for benchmarks that scale in documents rather
+/// than in the length of one.
+#[must_use]
+pub fn corpus(documents: usize, bytes: usize, annotations: usize, seed: u64) -> Project {
+    let now = "2026-11-26T10:00:00Z";
+    let labels = ["claim", "source", "norm"];
+    let mut rng = Rng::new(seed);
+    let documents = (0..documents)
+        .map(|d| {
+            let text = article(bytes, seed.wrapping_add(d as u64));
+            let words = word_spans(&text);
+            let document = Document::new(&format!("d-{d}"), &format!("Article {d}"), text);
+            let stride = (words.len() / annotations.max(1)).max(1);
+            let spans: Vec<Annotation> = (0..annotations.min(words.len()))
+                .map(|n| {
+                    let a = (n * stride + rng.below(0..stride)).min(words.len() - 1);
+                    let b = (a + rng.below(0..stride)).min(words.len() - 1);
+                    let span = Span::new(words[a].start, words[b].end);
+                    Annotation {
+                        id: format!("a{d}-{n}"),
+                        label: labels[n % 3].to_owned(),
+                        start: span.start,
+                        end: span.end,
+                        quote: document.quote(span).unwrap_or_default().to_owned(),
+                        note: if n % 3 == 0 {
+                            "A note.".to_owned()
+                        } else {
+                            String::new()
+                        },
+                        created: now.to_owned(),
+                        modified: now.to_owned(),
+                        analysts: Vec::new(),
+                    }
+                })
+                .collect();
+            document.with_annotations(spans)
+        })
+        .collect();
+    let meta = Meta {
+        title: "Corpus".to_owned(),
+        annotator: "Analyst A".to_owned(),
+        created: now.to_owned(),
+        modified: now.to_owned(),
+    };
+    Project::from_parts(meta, default_labels(), documents)
+}
+
 fn build<'a>(
     title: &str,
     annotator: &str,
@@ -341,6 +390,15 @@ mod tests {
         assert!(!text.is_ascii());
         assert_eq!(a.documents()[0].annotations().len(), 200);
         assert_eq!(two_analysts(20_000, 200, 7).1, b);
+        let many = corpus(50, 300, 3, 7);
+        assert!(
+            check_project(&many).is_empty(),
+            "{:?}",
+            check_project(&many)
+        );
+        assert_eq!(many.documents().len(), 50);
+        assert!(many.documents().iter().all(|d| d.annotations().len() == 3));
+        assert_eq!(corpus(50, 300, 3, 7), many);
     }
 
     #[test]

@@ -104,6 +104,10 @@ pub enum Command {
         /// with ' so that spreadsheets do not run them as formulas).
         #[arg(long)]
         no_formula_protection: bool,
+        /// brat: write into a folder that holds a previous export, replacing its files of the
+        /// same names (a folder holding any other file is still refused).
+        #[arg(long)]
+        replace: bool,
     },
     /// Replace a document's text with a new version of the article. Annotations in unchanged
     /// text move with it; those an edit touched are found again by their quote and context;

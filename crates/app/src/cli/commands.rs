@@ -44,6 +44,7 @@ pub fn run(command: Command) -> Result<Outcome> {
             offsets,
             bom,
             no_formula_protection,
+            replace,
         } => transfer::export(&transfer::ExportArgs {
             project: &project,
             format: &format,
@@ -52,6 +53,7 @@ pub fn run(command: Command) -> Result<Outcome> {
             offsets: &offsets,
             bom,
             no_formula_protection,
+            replace,
         }),
         Command::Update {
             project,

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use super::Outcome;
 use crate::{
     clock::now_rfc3339,
-    export::{ExportOptions, Format, Loss},
+    export::{ExportOptions, Format, InFolder, Loss},
     import::annotations::{Unanchored, UnitChoice},
     model::OffsetUnit,
     store,
@@ -33,6 +33,8 @@ pub struct ExportArgs<'a> {
     pub offsets: &'a str,
     pub bom: bool,
     pub no_formula_protection: bool,
+    /// Replace the files of a previous export in the output folder.
+    pub replace: bool,
 }
 
 pub fn export(args: &ExportArgs) -> Result<Outcome> {
@@ -63,13 +65,23 @@ pub fn export(args: &ExportArgs) -> Result<Outcome> {
         print_losses(&mut report, format, &losses)?;
         return Ok(Outcome::Done);
     }
-    let losses = export_to_path(
+    let in_folder = if args.replace {
+        InFolder::ReplaceSameNames
+    } else {
+        InFolder::EmptyOnly
+    };
+    let written = export_to_path(
         &loaded.project,
         Some(args.project),
         format,
         &options,
         args.output,
-    )?;
+        in_folder,
+    );
+    let losses = match written {
+        Err(error) if error.replaceable().is_some() => bail!("{error} (add --replace)"),
+        written => written?,
+    };
     println!("wrote {} ({})", args.output.display(), format.describe());
     print_losses(&mut std::io::stdout().lock(), format, &losses)?;
     Ok(Outcome::Done)

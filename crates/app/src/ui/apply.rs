@@ -11,6 +11,7 @@ use super::{
 };
 use crate::{
     clock::now_rfc3339,
+    export::InFolder,
     model::{
         Edit, Label, LabelRemoval, edit::new_annotation, ids, label::next_free_color, nudge,
         plural::counted,
@@ -297,6 +298,9 @@ impl MarginaliaApp {
                 }
             }
             Answer::SaveAsInstead => self.choose_unguarded(FileRequest::SaveAs, ctx),
+            Answer::ReplaceExport { format, folder } => {
+                self.export_to(format, &folder, InFolder::ReplaceSameNames);
+            }
             Answer::Close => {}
         }
     }

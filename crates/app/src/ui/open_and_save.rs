@@ -14,6 +14,7 @@ use super::{
 };
 use crate::{
     clock::now_rfc3339,
+    export::InFolder,
     sample::sample_project_path,
     store::{Allow, LocatedProblem, SaveError},
     workspace::{
@@ -122,7 +123,7 @@ impl MarginaliaApp {
             FileRequest::CompareWith => self.start_comparison(&[path.to_owned()]),
             FileRequest::ImportAnnotations => self.import_annotations(&[path.to_owned()]),
             FileRequest::UpdateArticle => self.update_article(path),
-            FileRequest::Export(format) => self.export_to(format, path),
+            FileRequest::Export(format) => self.export_to(format, path, InFolder::EmptyOnly),
             FileRequest::SaveMerged => self.save_merged(&with_project_extension(path)),
             FileRequest::SaveAs => {
                 let path = with_project_extension(path);

@@ -10,11 +10,11 @@ use eframe::egui::Context;
 use super::{
     action::{Action, FileRequest},
     app::MarginaliaApp,
-    dialogs::export_dialog::ExportChoice,
+    dialogs::{export_dialog::ExportChoice, modals::Modal},
 };
 use crate::{
     clock::now_rfc3339,
-    export::Format,
+    export::{Format, InFolder},
     import::annotations::{Unanchored, UnitChoice},
     model::plural::counted,
     workspace::{ImportAnnotationsError, export_to_path, suggested_stem},
@@ -53,8 +53,9 @@ impl MarginaliaApp {
         }
     }
 
-    /// Writes the export set up in the Export window to `path`.
-    pub(super) fn export_to(&mut self, format: Format, path: &Path) {
+    /// Writes the export set up in the Export window to `path`; a folder export meeting a
+    /// previous export's files there (and nothing else) asks before replacing them.
+    pub(super) fn export_to(&mut self, format: Format, path: &Path, in_folder: InFolder) {
         let path = match format.extension() {
             Some(extension) if path.extension().is_none() => path.with_extension(extension),
             _ => path.to_owned(),
@@ -66,6 +67,7 @@ impl MarginaliaApp {
             format,
             &options,
             &path,
+            in_folder,
         );
         match written {
             Ok(losses) => {
@@ -79,6 +81,13 @@ impl MarginaliaApp {
                     }
                 }
                 self.messages.info("Exported", body);
+            }
+            Err(error) if error.replaceable().is_some() => {
+                self.modal = Some(Modal::ReplaceExportFiles {
+                    format,
+                    folder: path,
+                    files: error.replaceable().unwrap_or_default().to_vec(),
+                });
             }
             Err(error) => self.messages.error(
                 "Export not written",

@@ -40,4 +40,47 @@ pub enum ExportError {
     Render { what: &'static str, reason: String },
     #[error("could not write {}: {reason}", .path.display())]
     Write { path: PathBuf, reason: String },
+    /// A folder export into a folder that already holds files; nothing was written.
+    #[error("{}", folder_not_empty(path, replaced, others))]
+    FolderNotEmpty {
+        path: PathBuf,
+        /// Files of the names the export writes, which it would replace.
+        replaced: Vec<String>,
+        /// Other files and folders, which an export never mixes with.
+        others: Vec<String>,
+    },
+}
+
+/// The message of [`ExportError::FolderNotEmpty`].
+fn folder_not_empty(path: &std::path::Path, replaced: &[String], others: &[String]) -> String {
+    let files = |names: &[String], what: &str| {
+        const SHOWN: usize = 5;
+        let mut list = names
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if names.len() > SHOWN {
+            list.push_str(&format!(", and {} more", names.len() - SHOWN));
+        }
+        let plural = if names.len() == 1 { "" } else { "s" };
+        format!("{} {what}file{plural} ({list})", names.len())
+    };
+    let mut message = format!("nothing was written: {} is not empty", path.display());
+    if !replaced.is_empty() {
+        message.push_str(&format!(
+            "; the export would replace {} there",
+            files(replaced, "")
+        ));
+    }
+    if others.is_empty() {
+        message.push_str(". Choose an empty or new folder, or allow the export to replace them");
+    } else {
+        message.push_str(&format!(
+            "; it also holds {}, which an export never mixes with. Choose an empty or new folder",
+            files(others, "other ")
+        ));
+    }
+    message
 }

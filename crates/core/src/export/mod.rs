@@ -35,7 +35,7 @@ pub use format::Format;
 pub use guid::guid;
 pub use loss::{Loss, losses};
 pub use scope::Scope;
-pub use to_files::{file_stem, is_same_file, unique_stems, write_output};
+pub use to_files::{InFolder, file_stem, is_same_file, unique_stems, write_output};
 pub use verify::check_quotes;
 
 use crate::model::{OffsetUnit, Project};

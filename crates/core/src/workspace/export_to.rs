@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::{
-    export::{self, ExportError, ExportOptions, Format, Loss},
+    export::{self, ExportError, ExportOptions, Format, InFolder, Loss},
     model::Project,
     store,
 };
@@ -32,14 +32,30 @@ pub enum ExportToError {
     Export(#[from] ExportError),
 }
 
+impl ExportToError {
+    /// The files the export was refused to replace in a folder that holds nothing else, which
+    /// [`InFolder::ReplaceSameNames`] would replace; `None` for every other refusal.
+    #[must_use]
+    pub fn replaceable(&self) -> Option<&[String]> {
+        match self {
+            Self::Export(ExportError::FolderNotEmpty {
+                replaced, others, ..
+            }) if others.is_empty() && !replaced.is_empty() => Some(replaced),
+            _ => None,
+        }
+    }
+}
+
 /// Renders `project` (saved at `project_file`, if anywhere) as `format` with `options` and
-/// writes it to `path`. Returns what the format could not carry.
+/// writes it to `path` (a folder format into a folder that holds files only as `in_folder`
+/// allows). Returns what the format could not carry.
 pub fn export_to_path(
     project: &Project,
     project_file: Option<&Path>,
     format: Format,
     options: &ExportOptions,
     path: &Path,
+    in_folder: InFolder,
 ) -> Result<Vec<Loss>, ExportToError> {
     if project_file.is_some_and(|file| export::is_same_file(file, path)) {
         return Err(ExportToError::IsTheProject(path.to_owned()));
@@ -48,7 +64,7 @@ pub fn export_to_path(
         return Err(ExportToError::IsTheBackup(path.to_owned()));
     }
     let made = export::export(project, format, options)?;
-    export::write_output(&made.output, path)?;
+    export::write_output(&made.output, path, in_folder)?;
     Ok(made.losses)
 }
 
@@ -104,6 +120,7 @@ mod tests {
             Format::Csv,
             &ExportOptions::default(),
             &file,
+            InFolder::EmptyOnly,
         );
         assert!(matches!(refused, Err(ExportToError::IsTheProject(_))));
         store::save(&project, &file).unwrap();
@@ -115,6 +132,7 @@ mod tests {
             Format::Csv,
             &ExportOptions::default(),
             &backup,
+            InFolder::EmptyOnly,
         );
         assert!(matches!(refused, Err(ExportToError::IsTheBackup(_))));
         assert_eq!(
@@ -135,6 +153,7 @@ mod tests {
             Format::Csv,
             &ExportOptions::default(),
             &csv,
+            InFolder::EmptyOnly,
         )
         .unwrap();
         assert!(std::fs::read_to_string(&csv).unwrap().contains("start"));

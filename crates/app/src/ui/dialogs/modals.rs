@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, ComboBox, Context, Grid, Key, RichText};
 
 use crate::{
+    export::Format,
     model::{LabelRemoval, Project},
     store::Allow,
     ui::shortcuts::HELP_TABLE,
@@ -48,6 +49,12 @@ pub enum Modal {
     ReadOnlyFile {
         path: PathBuf,
         agreed: Allow,
+    },
+    /// A folder export found the files of a previous export in its folder (and nothing else).
+    ReplaceExportFiles {
+        format: Format,
+        folder: PathBuf,
+        files: Vec<String>,
     },
     /// The project's title and annotator, and its documents' titles, being edited.
     ProjectSettings(ProjectSettings),
@@ -100,6 +107,11 @@ pub enum Answer {
     SaveAllowing(Allow),
     /// Save under another name instead.
     SaveAsInstead,
+    /// Export again, replacing the files of a previous export in `folder`.
+    ReplaceExport {
+        format: Format,
+        folder: PathBuf,
+    },
     /// Apply these project settings.
     ProjectSettings(ProjectSettings),
     /// Close without doing anything (Cancel, Escape, Close, or “Decide later”).
@@ -279,6 +291,30 @@ impl Modal {
                         }
                         if ui.button("Save as…").clicked() {
                             answer = Some(Answer::SaveAsInstead);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Close);
+                        }
+                    });
+                }
+                Self::ReplaceExportFiles { format, folder, files } => {
+                    ui.heading("Replace the files of a previous export?");
+                    let shown: Vec<&str> = files.iter().take(8).map(String::as_str).collect();
+                    let more = files.len().saturating_sub(shown.len());
+                    ui.label(format!(
+                        "Nothing was written: {} already holds {} file(s) this export writes: {}{}. \
+                         Replace them, or choose another folder?",
+                        folder.display(),
+                        files.len(),
+                        shown.join(", "),
+                        if more > 0 { format!(", and {more} more") } else { String::new() },
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            answer = Some(Answer::ReplaceExport {
+                                format: *format,
+                                folder: folder.clone(),
+                            });
                         }
                         if ui.button("Cancel").clicked() {
                             answer = Some(Answer::Close);

@@ -30,7 +30,7 @@ fn an_export_reads_back_to_the_same_labels_spans_notes_and_relations() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("project.qdpx");
     let export = crate::export::export(&project, Format::Qdpx, &ExportOptions::default()).unwrap();
-    write_output(&export.output, &path).unwrap();
+    write_output(&export.output, &path, crate::export::InFolder::EmptyOnly).unwrap();
 
     let set = read(&path).unwrap();
     assert_eq!(set.format, "REFI-QDA");

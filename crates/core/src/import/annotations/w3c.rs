@@ -536,7 +536,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.jsonld");
         let out = export(&project, Format::W3c, &ExportOptions::default()).unwrap();
-        write_output(&out.output, &path).unwrap();
+        write_output(&out.output, &path, crate::export::InFolder::EmptyOnly).unwrap();
         let set = read(&path, UnitChoice::Detect).unwrap();
         assert_eq!((set.format, set.skipped.len()), ("W3C", 0));
         assert_eq!(set.annotator.as_deref(), Some("ana"));

@@ -25,7 +25,7 @@ use std::{
 
 use frames::{Placement, TextVersions, best_frame, place_at};
 use quote_search::find_by_quote;
-use text_resolution::resolve_text;
+use text_resolution::{KnownTexts, resolve_text};
 
 use super::{
     ForeignAnnotation, ForeignDocument, ForeignLabel, ForeignRelation, ForeignSet, UnitChoice,
@@ -125,6 +125,7 @@ impl Anchored {
 /// Places every annotation of `sets` on its text; see the module docs.
 #[must_use]
 pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
+    let known = KnownTexts::new(known);
     let mut out = Anchored::default();
     let mut label_at = HashMap::new();
     for set in sets {
@@ -153,7 +154,7 @@ pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
                     },
                 );
             }
-            anchor_document(set, doc, known, &mut out);
+            anchor_document(set, doc, &known, &mut out);
         }
     }
     out
@@ -185,7 +186,7 @@ fn add_label(
 fn anchor_document(
     set: &ForeignSet,
     doc: &ForeignDocument,
-    known: &[KnownText],
+    known: &KnownTexts,
     out: &mut Anchored,
 ) {
     let fail_all = |out: &mut Anchored, reason: &str| {
@@ -282,7 +283,7 @@ fn anchor_document(
         }
     }
     let title = match known_index {
-        Some(i) if doc.title.trim().is_empty() => known[i].title.to_owned(),
+        Some(i) if doc.title.trim().is_empty() => known.get(i).title.to_owned(),
         _ => doc.title.clone(),
     };
     out.documents.push(AnchoredDocument {

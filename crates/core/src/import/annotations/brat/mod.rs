@@ -247,7 +247,7 @@ mod tests {
     fn exported(project: &Project) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let out = export(project, Format::Brat, &ExportOptions::default()).unwrap();
-        write_output(&out.output, dir.path()).unwrap();
+        write_output(&out.output, dir.path(), crate::export::InFolder::EmptyOnly).unwrap();
         dir
     }
 
