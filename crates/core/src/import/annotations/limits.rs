@@ -25,13 +25,15 @@ pub const MAX_JSON_NESTING: usize = 64;
 /// is rarely more than a dozen levels).
 pub const MAX_XML_NESTING: usize = 256;
 
-/// Most entries a REFI-QDA `.qdpx` archive may have (a project has one per source and note).
-pub const MAX_ARCHIVE_ENTRIES: usize = 100_000;
+/// Most entries a REFI-QDA `.qdpx` archive may have (a project has one per source and note): room
+/// for a corpus of 100,000 documents, which Marginalia's own export writes as 100,001 entries.
+pub const MAX_ARCHIVE_ENTRIES: usize = 250_000;
 
-/// Most bytes read out of a `.qdpx` archive in all, uncompressed (256 MiB, the size of the largest
-/// project file). Entries that say they unpack to more are refused before anything is inflated,
-/// and reading stops at the limit whatever they say.
-pub const MAX_ARCHIVE_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// Most bytes read out of a `.qdpx` archive in all, uncompressed (512 MiB): a corpus of 100,000
+/// short documents with 200,000 codings unpacks to 250 MB, its sources and the project's XML.
+/// Entries that say they unpack to more are refused before anything is inflated, and reading
+/// stops at the limit whatever they say.
+pub const MAX_ARCHIVE_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
 
 /// [`AnnotationImportError::TooLarge`] when `size` bytes is over [`MAX_ANNOTATION_FILE_BYTES`].
 pub fn check_size(path: &Path, size: usize) -> Result<(), AnnotationImportError> {

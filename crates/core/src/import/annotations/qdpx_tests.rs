@@ -404,6 +404,6 @@ fn the_default_limits_are_the_documented_ones() {
     let limits = ArchiveLimits::default();
     assert_eq!(
         (limits.entries, limits.entry_bytes, limits.unpacked_bytes),
-        (100_000, 100 * 1024 * 1024, 256 * 1024 * 1024)
+        (250_000, 256 * 1024 * 1024, 512 * 1024 * 1024)
     );
 }

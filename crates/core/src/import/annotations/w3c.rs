@@ -7,7 +7,7 @@
 //! code units: the caller's [`UnitChoice`] decides, and `Detect` lets the quotes decide.
 //! `linking` annotations become relations: from their target to their IRI body.
 
-use std::path::Path;
+use std::{collections::HashMap, path::Path};
 
 use serde_json::{Map, Value};
 
@@ -52,6 +52,9 @@ pub fn from_bytes(
     let items = items(&json, &mut set.skipped).map_err(|m| malformed(path, m))?;
     AnnotationCount::default().add(path, items.len())?;
     let mut relations = Vec::new();
+    // Where each source's document is, and which document each annotation id went to first.
+    let mut document_at = HashMap::new();
+    let mut home_of = HashMap::new();
     for (n, item) in items.iter().enumerate() {
         let Some(object) = item.as_object() else {
             set.skipped
@@ -74,9 +77,9 @@ pub fn from_bytes(
                 if set.annotator.is_none() {
                     set.annotator.clone_from(&a.creator);
                 }
-                document_for(&mut set.documents, source, units)
-                    .annotations
-                    .push(a);
+                let at = document_for(&mut set.documents, &mut document_at, source, units);
+                home_of.entry(a.id.clone()).or_insert(at);
+                set.documents[at].annotations.push(a);
             }
             None => set.skipped.push(format!(
                 "annotation {id}: it has no TextQuoteSelector or TextPositionSelector, so there is \
@@ -85,11 +88,7 @@ pub fn from_bytes(
         }
     }
     for (id, r) in relations {
-        let home = set
-            .documents
-            .iter_mut()
-            .find(|d| d.annotations.iter().any(|a| a.id == r.from));
-        match home {
+        match home_of.get(&r.from).map(|&at| &mut set.documents[at]) {
             Some(doc) => doc.relations.push(r),
             None => set.skipped.push(format!(
                 "link {id}: the annotation it starts at ({}) is not in the file; it is not \
@@ -178,27 +177,25 @@ fn page_items<'j>(page: &'j Map<String, Value>, skipped: &mut Vec<String>) -> Ve
     items
 }
 
-/// The document annotations of `source` go to, made when first seen.
+/// The index of the document annotations of `source` go to, made when first seen
+/// (`document_at`: where each source's document is).
 fn document_for(
     documents: &mut Vec<ForeignDocument>,
+    document_at: &mut HashMap<Option<String>, usize>,
     source: Option<String>,
     units: UnitChoice,
-) -> &mut ForeignDocument {
-    let index = documents
-        .iter()
-        .position(|d| d.text_ref == source)
-        .unwrap_or_else(|| {
-            documents.push(ForeignDocument {
-                title: String::new(),
-                text: None,
-                text_ref: source,
-                unit: units,
-                annotations: Vec::new(),
-                relations: Vec::new(),
-            });
-            documents.len() - 1
+) -> usize {
+    *document_at.entry(source.clone()).or_insert_with(|| {
+        documents.push(ForeignDocument {
+            title: String::new(),
+            text: None,
+            text_ref: source,
+            unit: units,
+            annotations: Vec::new(),
+            relations: Vec::new(),
         });
-    &mut documents[index]
+        documents.len() - 1
+    })
 }
 
 /// A passage annotation: its target's source and what it says; `None` without any selector

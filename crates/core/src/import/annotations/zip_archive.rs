@@ -5,6 +5,7 @@
 //! says (a ZIP bomb is refused, not unpacked). The REFI-QDA reader (`qdpx`) reads through it.
 
 use std::{
+    collections::HashMap,
     io::{Cursor, Read},
     path::Path,
 };
@@ -13,8 +14,9 @@ use zip::ZipArchive;
 
 use super::{AnnotationImportError, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_UNPACKED_BYTES};
 
-/// The largest entry read from an archive, uncompressed (100 MiB).
-pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
+/// The largest entry read from an archive, uncompressed (256 MiB, the size of the largest project
+/// file: `project.qde` holds the whole project, 172 MB for 100,000 documents).
+pub const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How much of an archive is read.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +52,9 @@ pub struct Archive<'b> {
     zip: ZipArchive<Cursor<&'b [u8]>>,
     /// (index, name with `/` separators) of every enclosed file entry.
     pub names: Vec<(usize, String)>,
+    /// The first entry of each name, and of each name in ASCII lower case, for [`Archive::find`].
+    by_name: HashMap<String, usize>,
+    by_folded_name: HashMap<String, usize>,
     /// Entries refused because their names escape the archive.
     pub refused: Vec<String>,
     limits: ArchiveLimits,
@@ -95,10 +100,20 @@ impl<'b> Archive<'b> {
                 refused.push(name.into_owned());
             }
         }
+        let mut by_name = HashMap::new();
+        let mut by_folded_name = HashMap::new();
+        for (index, name) in &names {
+            by_name.entry(name.clone()).or_insert(*index);
+            by_folded_name
+                .entry(name.to_ascii_lowercase())
+                .or_insert(*index);
+        }
         Ok(Self {
             path,
             zip,
             names,
+            by_name,
+            by_folded_name,
             refused,
             limits,
             unpacked: 0,
@@ -108,15 +123,10 @@ impl<'b> Archive<'b> {
 
     /// The index of entry `name`, matched exactly, else ignoring case.
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.names
-            .iter()
-            .find(|(_, n)| n == name)
-            .or_else(|| {
-                self.names
-                    .iter()
-                    .find(|(_, n)| n.eq_ignore_ascii_case(name))
-            })
-            .map(|(i, _)| *i)
+        self.by_name
+            .get(name)
+            .or_else(|| self.by_folded_name.get(&name.to_ascii_lowercase()))
+            .copied()
     }
 
     /// The bytes of entry `index`, at most [`MAX_ENTRY_BYTES`]. Going over the archive's
