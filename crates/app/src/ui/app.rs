@@ -132,7 +132,7 @@ impl MarginaliaApp {
         let mut app = Self {
             workspace: Workspace::empty(&default_annotator(), &now),
             files: FileDialogs::new(config.native_dialogs),
-            recovery: RecoveryClock::default(),
+            recovery: RecoveryClock::new(config.data_dir.clone()),
             disk_watch: DiskWatch::default(),
             config,
             prefs,

@@ -3,11 +3,15 @@
 //! written to a file of its own, so nothing is lost —, or keep working. A save that finds the file
 //! changed asks whether to reload, save as… or overwrite (see `open_and_save.rs`).
 
-use std::{path::PathBuf, time::SystemTime};
+use std::{path::PathBuf, time::Duration, time::SystemTime};
 
 use eframe::egui::Context;
 
-use super::{app::MarginaliaApp, dialogs::modals::Modal};
+use super::{
+    app::MarginaliaApp,
+    dialogs::modals::Modal,
+    file_watcher::{FileWatcher, state as file_state},
+};
 use crate::{
     clock::now_rfc3339,
     store::{self, Allow},
@@ -16,24 +20,37 @@ use crate::{
 /// How often the open project's file is looked at, in seconds.
 const CHECK_EVERY: f64 = 2.0;
 
-/// When the project's file was last looked at, and the state of the file the user chose to keep
-/// their version over (so that the same change is asked about once).
+/// The thread watching the project's file, when the project's file was last looked at on a frame,
+/// and the state of the file the user chose to keep their version over (so that the same change
+/// is asked about once).
 #[derive(Debug, Default)]
 pub struct DiskWatch {
+    watcher: Option<FileWatcher>,
     next_check: f64,
     kept_over: Option<(u64, Option<SystemTime>)>,
 }
 
 impl MarginaliaApp {
-    /// Every [`CHECK_EVERY`] seconds: when the project's file changed on disk and nothing else is
-    /// being asked, asks whether to reload it.
+    /// When the project's file changed on disk and nothing else is being asked, asks whether to
+    /// reload it. The file is looked at on frames at most every [`CHECK_EVERY`] seconds, and a
+    /// background [`FileWatcher`] wakes an idle window when the file changes, so the window draws
+    /// nothing while idle.
     pub(super) fn watch_disk(&mut self, ctx: &Context) {
+        let file = self.workspace.file();
+        if self.disk_watch.watcher.as_ref().map(FileWatcher::path) != file {
+            self.disk_watch.watcher = file
+                .map(|file| FileWatcher::start(file, ctx, Duration::from_secs_f64(CHECK_EVERY)));
+        }
+        let woken = self
+            .disk_watch
+            .watcher
+            .as_ref()
+            .is_some_and(FileWatcher::take_change);
         let now = ctx.input(|i| i.time);
-        if now < self.disk_watch.next_check {
+        if now < self.disk_watch.next_check && !woken {
             return;
         }
         self.disk_watch.next_check = now + CHECK_EVERY;
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(CHECK_EVERY));
         if self.modal.is_some() || !self.workspace.changed_on_disk() {
             return;
         }
@@ -114,11 +131,4 @@ impl MarginaliaApp {
             .join("kept")
             .join(format!("{stem}-unsaved-{time}.ron"))
     }
-}
-
-/// The size and modification time of the file at `path`, if it is there.
-fn file_state(path: &std::path::Path) -> Option<(u64, Option<SystemTime>)> {
-    std::fs::metadata(path)
-        .ok()
-        .map(|m| (m.len(), m.modified().ok()))
 }

@@ -10,6 +10,7 @@ mod colors;
 pub mod compare;
 pub mod dialogs;
 mod disk_changes;
+mod file_watcher;
 mod keys;
 mod open_and_save;
 mod panels;

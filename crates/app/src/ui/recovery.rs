@@ -1,7 +1,7 @@
 //! Recovery copies from the window: while there are unsaved changes, the project is written to
-//! its recovery file every `recovery_interval` (30 s on the desktop) — when is the workspace's
-//! [`RecoverySchedule`]; on opening a project, a recovery copy newer than it is offered for
-//! restore. The files themselves are `store`'s.
+//! its recovery file every `recovery_interval` (30 s on the desktop); on opening a project, a
+//! recovery copy newer than it is offered for restore. When, where and how is the workspace's
+//! [`Recovery`]; this file adds the window's messages and status.
 
 use std::{
     path::{Path, PathBuf},
@@ -14,21 +14,31 @@ use super::{app::MarginaliaApp, dialogs::modals::Modal};
 use crate::{
     clock::for_people,
     store,
-    workspace::{RecoveryDue, RecoverySchedule, Workspace},
+    workspace::{Recovery, RecoveryTick},
 };
 
-/// The recovery schedule of the open project (the rule lives in the workspace layer) and when
-/// the last copy was written, for the status bar.
-#[derive(Debug, Default)]
+/// The open project's recovery copies (the rules live in the workspace layer) and when the
+/// last copy was written, for the status bar.
+#[derive(Debug)]
 pub struct RecoveryClock {
-    schedule: RecoverySchedule,
+    recovery: Recovery,
     last_written: Option<String>,
 }
 
 impl RecoveryClock {
+    /// Recovery copies kept in `data_dir`.
+    #[must_use]
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            recovery: Recovery::new(data_dir),
+            last_written: None,
+        }
+    }
+
     /// Forgets the timers (after a save or when another project opens).
     pub fn reset(&mut self) {
-        *self = Self::default();
+        self.recovery.reset();
+        self.last_written = None;
     }
 
     /// When the last copy was written, for the status bar.
@@ -42,53 +52,46 @@ impl MarginaliaApp {
     /// Where the open project's recovery copy goes.
     #[must_use]
     pub fn recovery_path(&self) -> PathBuf {
-        store::recovery_path(self.workspace.file(), &self.config.data_dir)
+        self.recovery.recovery.path_for(&self.workspace)
     }
 
     /// Writes a recovery copy when unsaved changes have waited `recovery_interval` since they
     /// began or since the last copy, and the project changed since that copy.
     pub(super) fn tick_recovery(&mut self, ctx: &Context) {
-        let revision = self.workspace.editor().revision();
-        let due = self.recovery.schedule.due(
-            self.workspace.is_dirty(),
-            revision,
+        let tick = self.recovery.recovery.tick(
+            &self.workspace,
             self.config.recovery_interval,
             Instant::now(),
         );
-        match due {
-            RecoveryDue::Nothing => return,
-            RecoveryDue::In(wait) => {
-                ctx.request_repaint_after(wait);
-                return;
+        match tick {
+            RecoveryTick::Nothing => {}
+            RecoveryTick::WakeIn(wait) | RecoveryTick::Busy(wait) => {
+                ctx.request_repaint_after(wait)
             }
-            RecoveryDue::Now => {}
-        }
-        let path = self.recovery_path();
-        match store::write_recovery(self.workspace.project(), &path) {
-            Ok(()) => self.recovery.last_written = Some(for_people(SystemTime::now())),
-            Err(e) => self.messages.error(
+            RecoveryTick::Written(_) => {
+                self.recovery.last_written = Some(for_people(SystemTime::now()));
+            }
+            RecoveryTick::Failed(e) => self.messages.error(
                 "Could not write the recovery copy",
                 format!("{e}\n\nYour work is still here; save it with File > Save as…."),
             ),
         }
-        self.recovery.schedule.written(revision);
     }
 
     /// Offers the open project's recovery copy if it is newer than the project file.
     pub(super) fn offer_recovery(&mut self) {
-        let path = self.recovery_path();
-        if let Some(pending) = store::pending_recovery(&path, self.workspace.file()) {
-            self.modal = Some(Modal::Recovery {
-                path: pending.path,
-                written: for_people(pending.written),
-            });
-        }
+        let pending = self.recovery.recovery.pending(&self.workspace);
+        self.offer(pending);
     }
 
     /// Offers the recovery copy of a project that was never saved, if one was left behind.
     pub(super) fn offer_unsaved_recovery(&mut self) {
-        let path = store::recovery_path(None, &self.config.data_dir);
-        if let Some(pending) = store::pending_recovery(&path, None) {
+        let pending = self.recovery.recovery.pending_never_saved();
+        self.offer(pending);
+    }
+
+    fn offer(&mut self, pending: Option<store::PendingRecovery>) {
+        if let Some(pending) = pending {
             self.modal = Some(Modal::Recovery {
                 path: pending.path,
                 written: for_people(pending.written),
@@ -99,15 +102,9 @@ impl MarginaliaApp {
     /// Opens the recovery copy at `path` as the project, unsaved: belonging to the open
     /// project's file, or to no file when it is the copy of a project never saved.
     pub(super) fn restore_recovery(&mut self, path: &Path) {
-        match store::load(path) {
-            Ok(loaded) => {
-                let never_saved = path == store::recovery_path(None, &self.config.data_dir);
-                let file = if never_saved {
-                    None
-                } else {
-                    self.workspace.file().map(Path::to_path_buf)
-                };
-                self.workspace = Workspace::unsaved(loaded.project, file);
+        match self.recovery.recovery.restore(&self.workspace, path) {
+            Ok(restored) => {
+                self.workspace = restored;
                 self.views.clear();
                 self.selected = None;
                 self.doc = None;

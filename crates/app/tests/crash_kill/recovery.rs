@@ -1,6 +1,8 @@
 //! The recovery kill test: a child opens a 5 MB project as the window does, edits it through
-//! the edit API and writes a recovery copy after each edit as the window does; whenever it is
-//! killed, restarting as the window does restores every edit it reported written.
+//! the edit API and keeps recovery copies through the window's own `workspace::Recovery` (its
+//! schedule with no wait between copies, its writing under the project's lock); whenever it is
+//! killed, restarting through the same `Recovery` (and, now and then, in the real window)
+//! restores every edit it reported written.
 
 use std::{
     ffi::OsStr,
@@ -16,13 +18,13 @@ use marginalia::{
     model::{Edit, Editor, Project, Span, edit::new_annotation},
     store,
     ui::{AppConfig, MarginaliaApp, Start, dialogs::modals::Modal, prefs::Prefs},
-    workspace::Workspace,
+    workspace::{Recovery, RecoveryTick, Workspace},
 };
 use marginalia_testkit::workload::{self, Rng};
 
 use super::{
-    CHILD_LIMIT, DATA_VAR, FILE_VAR, KILLS, NEVER_SAVED_VAR, WriteClock, crash_dir, take_leftovers,
-    var,
+    CHILD_LIMIT, DATA_VAR, FILE_VAR, KILLS, MAX_KILLS, MIN_AT_EACH_MOMENT, NEVER_SAVED_VAR,
+    WriteClock, crash_dir, take_leftovers, var,
 };
 use crate::common::{
     NOW,
@@ -61,10 +63,10 @@ fn edited(base: &Project, edits: usize) -> Project {
 }
 
 /// The child: opens the project as the window does (or, for a project never saved, holds it
-/// as the window holds a restored copy of one: unsaved, with no file), edits it through the edit API, and after each edit writes the recovery copy where and as
-/// the window does (`MarginaliaApp::tick_recovery` with no waiting), reporting
-/// `writing N` before and `recovery-written N MS` once the write has returned (MS: how long it
-/// took).
+/// as the window holds a restored copy of one: unsaved, with no file), edits it through the
+/// edit API, and after each edit lets the window's `Recovery` write its copy (the schedule of
+/// `MarginaliaApp::tick_recovery` with no wait between copies), reporting `writing N` before
+/// and `recovery-written N MS` once the copy is written (MS: how long it took).
 #[test]
 fn child_editing_with_recovery_copies() {
     if child::role().as_deref() != Some("recovery") {
@@ -78,6 +80,7 @@ fn child_editing_with_recovery_copies() {
     } else {
         Workspace::open(&file).expect("the project opens").workspace
     };
+    let mut recovery = Recovery::new(data_dir);
     let words = workload::word_spans(workspace.project().documents()[0].text());
     child::report("ready");
     let started = Instant::now();
@@ -91,20 +94,20 @@ fn child_editing_with_recovery_copies() {
             .apply(edit, NOW)
             .expect("the edit applies");
         assert!(workspace.is_dirty());
-        let path = store::recovery_path(workspace.file(), &data_dir);
         child::report(&format!("writing {}", n + 1));
         let write_started = Instant::now();
-        store::write_recovery(workspace.project(), &path).expect("the copy is written");
+        let tick = recovery.tick(&workspace, Duration::ZERO, Instant::now());
+        assert!(matches!(tick, RecoveryTick::Written(_)), "{tick:?}");
         let ms = write_started.elapsed().as_secs_f64() * 1000.0;
         child::report(&format!("recovery-written {} {ms:.3}", n + 1));
     }
 }
 
 /// Restarts as the window does (`open_at_start`): opens the project file (or, for a project
-/// never saved, starts with an empty one as when nothing opens), finds the pending recovery
-/// copy of the open project or else of a project never saved (`offer_recovery`,
-/// `offer_unsaved_recovery`) and restores it (`restore_recovery`). Returns the workspace and
-/// the copy restored, if one was.
+/// never saved, starts with an empty one as when nothing opens), asks the window's `Recovery`
+/// for the pending copy of the open project or else of a project never saved
+/// (`offer_recovery`, `offer_unsaved_recovery`) and restores it through it
+/// (`restore_recovery`). Returns the workspace and the copy restored, if one was.
 fn restart(file: &Path, data_dir: &Path, never_saved: bool) -> (Workspace, Option<PathBuf>) {
     let opened = if never_saved {
         Workspace::empty("", NOW)
@@ -113,21 +116,17 @@ fn restart(file: &Path, data_dir: &Path, never_saved: bool) -> (Workspace, Optio
             .expect("the project file opens")
             .workspace
     };
-    let own = store::recovery_path(opened.file(), data_dir);
-    let pending = store::pending_recovery(&own, opened.file())
-        .or_else(|| store::pending_recovery(&store::recovery_path(None, data_dir), None));
+    let recovery = Recovery::new(data_dir.to_owned());
+    let pending = recovery
+        .pending(&opened)
+        .or_else(|| recovery.pending_never_saved());
     let Some(pending) = pending else {
         return (opened, None);
     };
-    let loaded = store::load(&pending.path).expect("the recovery copy loads");
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    let never = pending.path == store::recovery_path(None, data_dir);
-    let file = if never {
-        None
-    } else {
-        opened.file().map(Path::to_path_buf)
-    };
-    (Workspace::unsaved(loaded.project, file), Some(pending.path))
+    let restored = recovery
+        .restore(&opened, &pending.path)
+        .expect("the recovery copy restores");
+    (restored, Some(pending.path))
 }
 
 /// The same restart in the real window, for a pending copy: opened headless (on the project
@@ -195,7 +194,14 @@ fn a_recovery_copy_killed_at_any_point_restores_every_reported_edit() {
 
     let mut rng = Rng::new(workload::SEED ^ 0x2EC0);
     let mut figures = RecoveryFigures::default();
-    for kill in 0..KILLS {
+    let mut kill = 0;
+    // The moments that matter: mid-write over an earlier copy (a temporary file left while a
+    // copy holds the work so far), and a copy holding one more edit than was reported (killed
+    // after the rename, before the report).
+    let met = |f: &RecoveryFigures| {
+        f.mid_write_over_copy >= MIN_AT_EACH_MOMENT && f.one_more >= MIN_AT_EACH_MOMENT
+    };
+    while kill < KILLS || (!met(&figures) && kill < MAX_KILLS) {
         let never_saved = kill % 2 == 1;
         let mut vars = vec![
             (FILE_VAR, file.as_os_str()),
@@ -281,9 +287,19 @@ fn a_recovery_copy_killed_at_any_point_restores_every_reported_edit() {
             figures.mid_write += 1;
             figures.mid_write_over_copy += usize::from(reported > 0);
         }
+        kill += 1;
     }
+    assert!(
+        met(&figures),
+        "after {kill} kills only {} landed mid-write over an earlier copy and {} after a copy's \
+         rename (at least {MIN_AT_EACH_MOMENT} of each are needed): the kills no longer reach the \
+         moments that matter ({})",
+        figures.mid_write_over_copy,
+        figures.one_more,
+        clock.describe()
+    );
     println!(
-        "crash_kill recovery: {KILLS} kills of a child writing recovery copies of a {} byte \
+        "crash_kill recovery: {kill} kills of a child writing recovery copies of a {} byte \
          project ({}); the restored \
          copy held exactly the reported edits {} times and one more {} times; no copy yet {} \
          times; {} kills hit mid-write ({} over an earlier copy); up to {} edits recovered; {} restarts in the window too \

@@ -10,7 +10,10 @@ use marginalia::{
 };
 use marginalia_testkit::workload::{self, Rng};
 
-use super::{CHILD_LIMIT, FILE_VAR, FIRST_VAR, KILLS, WriteClock, crash_dir, take_leftovers, var};
+use super::{
+    CHILD_LIMIT, FILE_VAR, FIRST_VAR, KILLS, MAX_KILLS, MIN_AT_EACH_MOMENT, WriteClock, crash_dir,
+    take_leftovers, var,
+};
 use crate::common::{
     NOW,
     child::{self, Running},
@@ -128,7 +131,9 @@ fn a_save_killed_at_any_point_leaves_the_complete_old_or_new_project() {
     let mut on_disk = INITIAL;
     let mut rng = Rng::new(workload::SEED ^ 0x5A7E);
     let mut figures = SaveFigures::default();
-    for kill in 0..KILLS {
+    let mut kill = 0;
+    let met = |f: &SaveFigures| f.mid_write >= MIN_AT_EACH_MOMENT && f.new >= MIN_AT_EACH_MOMENT;
+    while kill < KILLS || (!met(&figures) && kill < MAX_KILLS) {
         let first = if on_disk == A { B } else { A };
         let first_name = OsStr::new(if first == A { "a" } else { "b" });
         let vars = [(FILE_VAR, file.as_os_str()), (FIRST_VAR, first_name)];
@@ -198,9 +203,19 @@ fn a_save_killed_at_any_point_leaves_the_complete_old_or_new_project() {
             }
         }
         on_disk = held;
+        kill += 1;
     }
+    assert!(
+        met(&figures),
+        "after {kill} kills only {} landed mid-write and {} after the rename (at least \
+         {MIN_AT_EACH_MOMENT} of each are needed): the kills no longer reach the moments that \
+         matter ({})",
+        figures.mid_write,
+        figures.new,
+        clock.describe()
+    );
     println!(
-        "crash_kill save: {KILLS} kills of a child saving a {} byte project ({}); the file held the old version {} \
+        "crash_kill save: {kill} kills of a child saving a {} byte project ({}); the file held the old version {} \
          times and the new one {} times (initial {}, A {}, B {}); {} kills before a write, {} \
          mid-write (temp files left: {} partial, {} complete, {} backup copies), {} after the \
          rename; the children completed {} saves; {:.1} s",

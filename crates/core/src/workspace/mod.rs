@@ -3,7 +3,7 @@
 //! from an article, add an article, update an article's text, import annotation files
 //! (`import_annotations`), save, save as —, the
 //! comparison of analysts' projects and its curation (`compare_session`), the unsaved-changes
-//! guard (`guard`), when a recovery copy is due (`recovery_schedule`) and the
+//! guard (`guard`), recovery copies (`recovery`, and when one is due: `recovery_schedule`) and the
 //! names of project files (`project_files`). No GUI toolkit here; the window and its tests go
 //! through this.
 
@@ -13,6 +13,7 @@ mod export_to;
 mod guard;
 mod import_annotations;
 mod project_files;
+mod recovery;
 mod recovery_schedule;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ pub use import_annotations::{ImportAnnotationsError, Imported};
 pub use project_files::{
     is_project_file, suggested_file_name, suggested_stem, with_project_extension,
 };
+pub use recovery::{Recovery, RecoveryTick};
 pub use recovery_schedule::{RecoveryDue, RecoverySchedule};
 
 /// Why a workspace operation failed. The project in memory is unchanged by a failure.
@@ -104,6 +106,12 @@ impl Workspace {
             stamp: None,
             lock: None,
         }
+    }
+
+    /// Whether this workspace holds its project's lock ([`Workspace::open_locked`]).
+    #[must_use]
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// Opens the project file at `path` with full validation.
