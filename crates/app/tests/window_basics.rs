@@ -233,3 +233,45 @@ fn tab_completes_a_typed_path_and_lists_the_matching_files() {
     app.run_steps(2);
     assert_eq!(app.state().workspace().file(), Some(study.as_path()));
 }
+
+#[test]
+fn the_tooltip_of_a_passage_shows_on_hover_but_never_over_a_question_the_window_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coded.ron");
+    std::fs::copy(
+        marginalia_testkit::repository("projects/cyber-norms-sample.ron"),
+        &file,
+    )
+    .unwrap();
+    let mut app = open(&file, dir.path());
+    let (start, note) = {
+        let doc = &project(&app).documents()[0];
+        let annotation = doc
+            .annotations()
+            .iter()
+            .find(|a| !a.note.is_empty() && doc.covering_innermost_first(a.start).len() == 1)
+            .expect("a passage with a note and nothing over its start");
+        (annotation.start, annotation.note.clone())
+    };
+    let first_line = note.lines().next().unwrap().to_owned();
+    let hover = |app: &mut common::window::App<'_>| {
+        let pos = at_char(app, start);
+        app.event(Event::PointerMoved(pos));
+        app.step();
+        // The tooltip shows once the pointer has rested (egui waits half a second).
+        app.run_steps(60);
+    };
+    hover(&mut app);
+    assert!(
+        app.query_by_label_contains(&first_line).is_some(),
+        "the tooltip lists the passage with its note"
+    );
+    press(&mut app, Modifiers::NONE, Key::F1);
+    app.run_steps(2);
+    assert!(matches!(app.state().modal(), Some(Modal::Shortcuts)));
+    hover(&mut app);
+    assert!(
+        app.query_by_label_contains(&first_line).is_none(),
+        "no tooltip over the help window"
+    );
+}

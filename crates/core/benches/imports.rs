@@ -3,7 +3,9 @@
 //! JSONL, brat standoff (a folder of `.txt` and `.ann` files), W3C Web Annotation (placed on the
 //! project's own texts) and REFI-QDA `.qdpx`, then read, placed and built into a new project —
 //! what `marginalia import FILE -o P.ron` does before it saves. Target: linear in documents, and
-//! at most 1 s per 10 MB of input. Run with `cargo bench --bench imports`.
+//! at most 1 s per 10 MB of input. W3C stops at 10,000 documents: at 100,000 its JSON-LD is
+//! 233 MB, past the 200 MiB limit on annotation files, and refused. Run with
+//! `cargo bench --bench imports`.
 
 use std::{fs, path::Path, path::PathBuf, time::Duration};
 
@@ -63,6 +65,9 @@ fn imports(c: &mut Criterion) {
         let project = corpus(documents, 100, 2, SEED);
         let none = Project::new("No texts", "Analyst", "2026-12-01T00:00:00Z");
         for (format, name) in FORMATS {
+            if format == Format::W3c && documents > 10_000 {
+                continue;
+            }
             let path: PathBuf = folder.path().join(format!("{documents}-{name}"));
             let rendered = export(&project, format, &ExportOptions::default()).expect("exports");
             write_output(&rendered.output, &path, InFolder::EmptyOnly).expect("written");

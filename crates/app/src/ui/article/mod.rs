@@ -465,10 +465,13 @@ impl ArticleView {
                 actions.push(Action::Select(Some(id.clone())));
             }
         }
-        // No tooltip while dragging or while the palette asks for a label: it would hide the
-        // line below the selection.
+        // No tooltip while dragging or while the palette asks for a label (it would hide the
+        // line below the selection), nor under a question the window asks (it would be drawn
+        // over it).
+        let behind_a_modal = !ui.ctx().memory(|m| m.allows_interaction(ui.layer_id()));
         if !self.dragging
             && self.palette.is_none()
+            && !behind_a_modal
             && let Some(c) = under
         {
             let covering = input.doc.covering_innermost_first(c);
