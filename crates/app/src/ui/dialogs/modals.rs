@@ -8,7 +8,7 @@ use eframe::egui::{self, ComboBox, Context, Grid, Key, RichText};
 
 use crate::{
     export::Format,
-    model::{LabelRemoval, Project},
+    model::{LabelRemoval, Project, plural::counted},
     store::Allow,
     ui::shortcuts::HELP_TABLE,
     workspace::ChangesAnswer,
@@ -299,16 +299,20 @@ impl Modal {
                 }
                 Self::ReplaceExportFiles { format, folder, files } => {
                     ui.heading("Replace the files of a previous export?");
-                    let shown: Vec<&str> = files.iter().take(8).map(String::as_str).collect();
-                    let more = files.len().saturating_sub(shown.len());
                     ui.label(format!(
-                        "Nothing was written: {} already holds {} file(s) this export writes: {}{}. \
-                         Replace them, or choose another folder?",
+                        "Nothing was written: {} already holds {} this {} export writes:",
                         folder.display(),
-                        files.len(),
-                        shown.join(", "),
-                        if more > 0 { format!(", and {more} more") } else { String::new() },
+                        counted(files.len(), "file"),
+                        format.name(),
                     ));
+                    const SHOWN: usize = 8;
+                    for file in files.iter().take(SHOWN) {
+                        ui.label(format!("• {file}"));
+                    }
+                    if files.len() > SHOWN {
+                        ui.label(format!("… and {} more", files.len() - SHOWN));
+                    }
+                    ui.label("Replace them, or choose another folder?");
                     ui.horizontal(|ui| {
                         if ui.button("Replace").clicked() {
                             answer = Some(Answer::ReplaceExport {
