@@ -124,6 +124,13 @@ impl Document {
         self
     }
 
+    /// Gives a new document its relations. Checked when the document is added to a project.
+    #[must_use]
+    pub fn with_relations(mut self, relations: Vec<Relation>) -> Self {
+        self.relations = relations;
+        self
+    }
+
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id

@@ -9,7 +9,7 @@ use crate::{
     import::annotations::{
         self, Anchored, ImportFilesError, ImportSummary, Unanchored, UnitChoice,
     },
-    model::{EditError, Meta, Project},
+    model::{EditError, Meta},
 };
 
 /// What an import brought in, for the report.
@@ -75,8 +75,9 @@ impl Workspace {
             created: now.to_owned(),
             modified: now.to_owned(),
         };
-        let mut workspace = Self::unsaved(Project::from_parts(meta, Vec::new(), Vec::new()), None);
-        let imported = workspace.bring_in(anchored, now)?;
+        let (project, summary) = annotations::into_new_project(&anchored, meta, now)?;
+        let workspace = Self::unsaved(project, None);
+        let imported = workspace.report(anchored, summary)?;
         Ok((workspace, imported))
     }
 
@@ -86,15 +87,26 @@ impl Workspace {
         now: &str,
     ) -> Result<Imported, ImportAnnotationsError> {
         let (edit, summary) = annotations::into_edits(&anchored, self.project(), now);
-        let placed_nothing = summary.annotations == 0
-            && (summary.documents_added == 0 || !anchored.unanchored.is_empty());
-        if placed_nothing {
+        // An import that places nothing changes nothing, and `report` refuses it.
+        if !placed_nothing(&anchored, &summary) {
+            self.editor_mut().apply(edit, now)?;
+        }
+        self.report(anchored, summary)
+    }
+
+    /// What an import brought in, once its project holds it; an import that placed nothing is
+    /// refused with what could not be placed.
+    fn report(
+        &self,
+        anchored: Anchored,
+        summary: annotations::ImportSummary,
+    ) -> Result<Imported, ImportAnnotationsError> {
+        if placed_nothing(&anchored, &summary) {
             return Err(ImportAnnotationsError::NothingPlaced {
                 notices: anchored.notices,
                 unplaced: anchored.unanchored,
             });
         }
-        self.editor_mut().apply(edit, now)?;
         let first_text = anchored.documents.first().map(|d| d.text.as_str());
         let first_document = first_text.and_then(|text| {
             self.project()
@@ -110,6 +122,12 @@ impl Workspace {
             first_document,
         })
     }
+}
+
+/// Whether an import placed nothing: no annotation, and either no new document or some
+/// annotations that could not be placed (a file of articles alone is a document import).
+fn placed_nothing(anchored: &Anchored, summary: &annotations::ImportSummary) -> bool {
+    summary.annotations == 0 && (summary.documents_added == 0 || !anchored.unanchored.is_empty())
 }
 
 #[cfg(test)]

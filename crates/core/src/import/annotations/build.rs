@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Anchored, AnchoredDocument};
 use crate::model::{
-    Annotation, Document, Edit, EditError, Editor, Label, Meta, Project, Relation, ids,
+    Annotation, Document, Edit, EditError, Label, Meta, Project, Relation, ids,
     label::{PALETTE, parse_color},
     sha256_hex,
+    validate::check_project,
 };
 
 /// What an import adds, for the report.
@@ -263,7 +264,8 @@ fn annotations_of(
     (annotations, foreign_to_new)
 }
 
-/// A new project holding everything `anchored` places, with the labels the files name.
+/// A new project holding everything `anchored` places, with the labels the files name: titled
+/// `title`, by the files' annotator, else `annotator`.
 pub fn into_project(
     anchored: &Anchored,
     title: &str,
@@ -279,17 +281,75 @@ pub fn into_project(
         created: now.to_owned(),
         modified: now.to_owned(),
     };
-    let mut editor = Editor::new_unsaved(Project::from_parts(meta, Vec::new(), Vec::new()));
-    let (edit, summary) = into_edits(anchored, editor.project(), now);
-    editor.apply(edit, now)?;
-    Ok((editor.into_project(), summary))
+    into_new_project(anchored, meta, now)
+}
+
+/// A new project with `meta` holding everything `anchored` places. The import's edits are
+/// taken apart rather than applied: a new project needs no undo record, so each document is
+/// moved into the project instead of being copied into the record as well. The project is then
+/// checked as a loaded file is, every invariant at once.
+pub fn into_new_project(
+    anchored: &Anchored,
+    meta: Meta,
+    now: &str,
+) -> Result<(Project, ImportSummary), EditError> {
+    let empty = Project::from_parts(meta.clone(), Vec::new(), Vec::new());
+    let (edit, summary) = into_edits(anchored, &empty, now);
+    let Edit::Import(edits) = edit else {
+        unreachable!("into_edits makes one import edit")
+    };
+    let mut labels = Vec::new();
+    let mut documents: Vec<(Document, Vec<Annotation>, Vec<Relation>)> = Vec::new();
+    let mut document_at: HashMap<String, usize> = HashMap::new();
+    let at = |document_at: &HashMap<String, usize>, doc: &str| {
+        document_at
+            .get(doc)
+            .copied()
+            .ok_or_else(|| EditError::NoDocument(doc.to_owned()))
+    };
+    for edit in edits {
+        match edit {
+            Edit::AddLabel(label) => labels.push(label),
+            Edit::AddDocument(document) => {
+                document_at.insert(document.id().to_owned(), documents.len());
+                documents.push((*document, Vec::new(), Vec::new()));
+            }
+            Edit::AddAnnotation { doc, annotation } => {
+                documents[at(&document_at, &doc)?].1.push(annotation);
+            }
+            Edit::AddRelation { doc, relation } => {
+                documents[at(&document_at, &doc)?].2.push(relation);
+            }
+            other => unreachable!("into_edits makes no {other:?} for a new project"),
+        }
+    }
+    let documents = documents
+        .into_iter()
+        .map(|(document, more, relations)| {
+            let document = if more.is_empty() {
+                document
+            } else {
+                let mut all = document.annotations().to_vec();
+                all.extend(more);
+                document.with_annotations(all)
+            };
+            document.with_relations(relations)
+        })
+        .collect();
+    let project = Project::from_parts(meta, labels, documents);
+    let problems = check_project(&project);
+    if problems.is_empty() {
+        Ok((project, summary))
+    } else {
+        Err(EditError::Invalid(problems))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::import::annotations::{AnchoredAnnotation, ForeignLabel, ForeignRelation};
-    use crate::model::{Span, validate::check_project};
+    use crate::model::{Editor, Span};
 
     const NOW: &str = "2026-11-26T10:00:00Z";
 

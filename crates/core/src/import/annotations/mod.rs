@@ -22,7 +22,7 @@ pub mod w3c;
 mod zip_archive;
 
 pub use anchor::{Anchored, AnchoredAnnotation, AnchoredDocument, KnownText, Unanchored, anchor};
-pub use build::{ImportSummary, into_edits, into_project};
+pub use build::{ImportSummary, into_edits, into_new_project, into_project};
 pub use detect::{AnnotationFormat, detect};
 pub use error::AnnotationImportError;
 pub use foreign::{
