@@ -1,6 +1,7 @@
 //! Turning anchored annotations into a project: one [`Edit::Import`] that adds the missing labels,
 //! the documents that are not there yet, and every annotation and relation — so that importing
-//! into an open project is one undo step, and a new project is built by the same code.
+//! into an open project is one undo step. A new project is built from the same edits, their
+//! parts moved into it rather than applied (it needs no undo record).
 
 use std::collections::{HashMap, HashSet};
 
