@@ -477,3 +477,22 @@ fn a_file_with_many_problems_loads_in_linear_time() {
     );
     assert!(took.as_secs_f64() < 2.0, "took {took:?}");
 }
+
+#[test]
+fn an_error_says_what_was_true_when_it_happened_not_when_it_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("study.ron");
+    std::fs::write(&file, "Project(format_version: 1, oops").unwrap();
+    std::fs::write(store::backup_path(&file), "the previous version").unwrap();
+    let error = store::load(&file).expect_err("malformed");
+    // The backup goes after the error was made: showing the error reads no file.
+    std::fs::remove_file(store::backup_path(&file)).unwrap();
+    assert!(error.to_string().contains("open its backup"), "{error}");
+    let without = store::load(&file).expect_err("malformed");
+    assert!(
+        without
+            .to_string()
+            .contains("it has no .bak backup beside it"),
+        "{without}"
+    );
+}

@@ -43,12 +43,14 @@ pub enum LoadError {
     #[error(
         "{} holds {count} annotations, more than the {limit} a project file may have; it is \
          probably damaged or not made by Marginalia — {}, or split the documents over several \
-         projects", path.display(), backup_advice(path)
+         projects", path.display(), backup_advice(backup.as_deref())
     )]
     TooManyAnnotations {
         path: PathBuf,
         count: usize,
         limit: usize,
+        /// The project's backup, if there was one when the file was read.
+        backup: Option<PathBuf>,
     },
     #[error(
         "{}:{line}:{column}: not valid UTF-8 text; a project file is UTF-8 — was it saved in \
@@ -61,13 +63,15 @@ pub enum LoadError {
     },
     #[error(
         "{}:{line}:{column}: {message} — fix the file by hand, or {}",
-        path.display(), backup_advice(path)
+        path.display(), backup_advice(backup.as_deref())
     )]
     Parse {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
+        /// The project's backup, if there was one when the file was read.
+        backup: Option<PathBuf>,
     },
     #[error(
         "{} was made by a newer Marginalia (format version {found}; this one reads version \
@@ -83,11 +87,13 @@ pub enum LoadError {
     #[error(
         "{} is not a sound project ({} problem{}); correct these in the file, or {}:{}",
         path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" },
-        backup_advice(path), list(problems)
+        backup_advice(backup.as_deref()), list(problems)
     )]
     Invalid {
         path: PathBuf,
         problems: Vec<LocatedProblem>,
+        /// The project's backup, if there was one when the file was read.
+        backup: Option<PathBuf>,
     },
 }
 
@@ -99,12 +105,14 @@ pub enum SaveError {
     #[error(
         "cannot save {}: {reason} ({source}). {} Save to another folder with “Save as”, or \
          free the problem and save again",
-        path.display(), previous_advice(path)
+        path.display(), previous_advice(*previous)
     )]
     Write {
         path: PathBuf,
         reason: &'static str,
         source: io::Error,
+        /// Whether a file was at `path` when the save failed (it is unchanged).
+        previous: bool,
     },
     #[error(
         "cannot keep the previous version of {} as {}: {source}. Nothing was written; the file \
@@ -138,22 +146,41 @@ pub enum SaveError {
     Lock { path: PathBuf, source: io::Error },
 }
 
-/// What to say about the backup of the project at `path`: open it, if there is one.
-fn backup_advice(path: &std::path::Path) -> String {
-    let backup = super::backup_path(path);
-    if backup.is_file() {
-        format!("open its backup ({})", backup.display())
-    } else {
-        "restore it from a copy (it has no .bak backup beside it)".to_owned()
+/// The backup of the project at `path`, if there is one now: named in a load error's advice,
+/// looked for when the error is made (not when it is shown).
+#[must_use]
+pub(super) fn existing_backup(path: &std::path::Path) -> Option<PathBuf> {
+    Some(super::backup_path(path)).filter(|backup| backup.is_file())
+}
+
+/// What to say about a project's backup: open it, if there is one.
+fn backup_advice(backup: Option<&std::path::Path>) -> String {
+    match backup {
+        Some(backup) => format!("open its backup ({})", backup.display()),
+        None => "restore it from a copy (it has no .bak backup beside it)".to_owned(),
     }
 }
 
 /// What a failed save left: the previous file as it was, or no file (there was none before).
-fn previous_advice(path: &std::path::Path) -> &'static str {
-    if path.exists() {
+fn previous_advice(previous: bool) -> &'static str {
+    if previous {
         "The previous version of the file is unchanged."
     } else {
         "No file was written."
+    }
+}
+
+impl SaveError {
+    /// [`SaveError::Write`] for a failure to write `path`, saying whether a file is there now
+    /// (and so left unchanged).
+    #[must_use]
+    pub fn write_failed(path: &std::path::Path, source: io::Error) -> Self {
+        Self::Write {
+            path: path.to_owned(),
+            reason: write_reason(&source),
+            previous: path.exists(),
+            source,
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::{fs, io::Read, path::Path};
 
 use super::{
     DiskStamp,
-    error::{LoadError, LocatedProblem},
+    error::{LoadError, LocatedProblem, existing_backup},
     ron_format,
 };
 use crate::model::{FORMAT_VERSION, Problem, Project, Severity, validate};
@@ -99,6 +99,7 @@ fn load_str_limited(source: &str, path: &Path, limit: usize) -> Result<Loaded, L
             path: path.to_owned(),
             count,
             limit,
+            backup: existing_backup(path),
         });
     }
     let mut project = match ron_format::parse(source) {
@@ -112,6 +113,7 @@ fn load_str_limited(source: &str, path: &Path, limit: usize) -> Result<Loaded, L
                 line: failure.line,
                 column: failure.column,
                 message: failure.message,
+                backup: existing_backup(path),
             });
         }
     };
@@ -135,6 +137,7 @@ fn load_str_limited(source: &str, path: &Path, limit: usize) -> Result<Loaded, L
         return Err(LoadError::Invalid {
             path: path.to_owned(),
             problems: errors.into_iter().chain(warnings).collect(),
+            backup: existing_backup(path),
         });
     }
     Ok(Loaded {
@@ -176,6 +179,7 @@ fn check_annotation_count(project: &Project, limit: usize, path: &Path) -> Resul
             path: path.to_owned(),
             count,
             limit,
+            backup: existing_backup(path),
         });
     }
     Ok(())

@@ -37,11 +37,7 @@ pub fn recovery_path(project_file: Option<&Path>, data_dir: &Path) -> PathBuf {
 pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
     let text = ron_format::to_ron(project).map_err(|e| SaveError::Serialize(e.to_string()))?;
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        fs::create_dir_all(folder).map_err(|source| SaveError::Write {
-            path: path.to_owned(),
-            reason: super::error::write_reason(&source),
-            source,
-        })?;
+        fs::create_dir_all(folder).map_err(|source| SaveError::write_failed(path, source))?;
     }
     replace_file(path, text.as_bytes(), Backup::Skip)
 }

@@ -12,11 +12,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::{
-    DiskStamp, ProjectLock,
-    error::{SaveError, write_reason},
-    ron_format,
-};
+use super::{DiskStamp, ProjectLock, error::SaveError, ron_format};
 use crate::model::Project;
 
 /// The backup kept beside a project file: its name with `.bak` appended.
@@ -65,11 +61,7 @@ pub fn save_checked(
         });
     }
     if let Some(expected) = expected.filter(|_| !allow.other_changes) {
-        let now = DiskStamp::read(path).map_err(|source| SaveError::Write {
-            path: path.to_owned(),
-            reason: write_reason(&source),
-            source,
-        })?;
+        let now = DiskStamp::read(path).map_err(|source| SaveError::write_failed(path, source))?;
         if now.is_some_and(|now| !expected.same_content(&now)) {
             return Err(SaveError::ChangedOnDisk {
                 path: path.to_owned(),
@@ -79,11 +71,7 @@ pub fn save_checked(
     write_atomically(path, text.as_bytes())?;
     let target = write_target(path);
     remove_stale_temps(&target);
-    let metadata = fs::metadata(&target).map_err(|source| SaveError::Write {
-        path: path.to_owned(),
-        reason: write_reason(&source),
-        source,
-    })?;
+    let metadata = fs::metadata(&target).map_err(|source| SaveError::write_failed(path, source))?;
     Ok(DiskStamp::of(text.as_bytes(), &metadata))
 }
 
@@ -162,11 +150,7 @@ pub(super) enum Backup {
 /// Replaces the file at `path` (through a symbolic link: its target) with `bytes` atomically
 /// (temp file, sync, rename).
 pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
-    let write_error = |source: io::Error| SaveError::Write {
-        path: path.to_owned(),
-        reason: write_reason(&source),
-        source,
-    };
+    let write_error = |source: io::Error| SaveError::write_failed(path, source);
     let target = write_target(path);
     let path = target.as_path();
     let folder = folder_of(path);
