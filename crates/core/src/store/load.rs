@@ -93,15 +93,7 @@ pub fn load_str(source: &str, path: &Path) -> Result<Loaded, LoadError> {
 /// [`load_str`] with at most `limit` annotations.
 fn load_str_limited(source: &str, path: &Path, limit: usize) -> Result<Loaded, LoadError> {
     // Refuse a file with too many annotations before parsing it, in bounded memory.
-    let count = annotation_fields(source);
-    if count > limit {
-        return Err(LoadError::TooManyAnnotations {
-            path: path.to_owned(),
-            count,
-            limit,
-            backup: existing_backup(path),
-        });
-    }
+    check_count(annotation_fields(source), limit, path)?;
     let mut project = match ron_format::parse(source) {
         Ok(project) => project,
         Err(failure) => {
@@ -174,6 +166,11 @@ fn check_annotation_count(project: &Project, limit: usize, path: &Path) -> Resul
         .iter()
         .map(|d| d.annotations().len())
         .sum();
+    check_count(count, limit, path)
+}
+
+/// [`LoadError::TooManyAnnotations`] when `count` is over `limit`.
+fn check_count(count: usize, limit: usize, path: &Path) -> Result<(), LoadError> {
     if count > limit {
         return Err(LoadError::TooManyAnnotations {
             path: path.to_owned(),
