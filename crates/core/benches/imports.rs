@@ -50,7 +50,7 @@ fn import(path: &Path, texts: &Project) -> usize {
     )
     .expect("the export reads back");
     assert!(anchored.unanchored.is_empty(), "every annotation is placed");
-    let (project, _) = into_project(&anchored, "Imported", "Analyst", "2026-12-01T00:00:00Z")
+    let (project, _) = into_project(anchored, "Imported", "Analyst", "2026-12-01T00:00:00Z")
         .expect("the import builds a project");
     project.documents().len()
 }

@@ -200,7 +200,7 @@ fn round_trip(project: &Project, format: Format, options: &ExportOptions, dir: &
         anchored.unanchored
     );
     let (imported, _) =
-        into_project(&anchored, "Imported", "Tester", marginalia_testkit::NOW).unwrap();
+        into_project(anchored, "Imported", "Tester", marginalia_testkit::NOW).unwrap();
     assert!(marginalia_core::model::validate::check_project(&imported).is_empty());
     imported
 }
@@ -429,7 +429,7 @@ fn a_w3c_file_with_utf16_positions_imports_to_the_right_spans() {
     std::fs::write(&file, serde_json::to_vec(&page).unwrap()).unwrap();
     let anchored = import_files(&[file, article], UnitChoice::Detect, &[]).unwrap();
     assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
-    let (project, _) = into_project(&anchored, "W3C", "Tester", marginalia_testkit::NOW).unwrap();
+    let (project, _) = into_project(anchored, "W3C", "Tester", marginalia_testkit::NOW).unwrap();
     let doc = &project.documents()[0];
     let quotes: Vec<(&str, Span)> = doc
         .annotations()

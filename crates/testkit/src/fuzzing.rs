@@ -165,8 +165,8 @@ fn import_into_sample(read: Result<ForeignSet, AnnotationImportError>) {
             source: d.source(),
         })
         .collect();
-    let anchored = annotations::anchor(&[set], &known);
-    let (edit, _) = annotations::into_edits(&anchored, project, NOW);
+    let mut anchored = annotations::anchor(vec![set], &known);
+    let (edit, _) = annotations::into_edits(&mut anchored, project, NOW);
     let mut editor = Editor::new(project.clone());
     // The import builds its own edit: the editor refusing it is a bug a user would meet.
     if let Err(error) = editor.apply(edit, NOW) {

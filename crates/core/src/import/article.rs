@@ -2,13 +2,15 @@
 
 use std::path::Path;
 
+use scraper::Html;
+
 use super::MAX_ARTICLE_BYTES;
 use super::charset::declared_charset;
-use super::decode::{DecodeError, decode_with_declared};
+use super::decode::{DecodeError, decode_with_declared_owned};
 use super::error::ImportError;
-use super::html::extract;
+use super::html::extract_from;
 use super::nesting::{MAX_HTML_NESTING, check_nesting};
-use super::newlines::normalise;
+use super::newlines::normalise_owned;
 use super::title::{stem_title, text_title};
 use crate::model::sha256_hex;
 use crate::model::{ImportRecord, SourceFormat};
@@ -45,12 +47,12 @@ pub fn article_from_bytes(
     format: SourceFormat,
     source: &str,
 ) -> Result<ImportedArticle, ImportError> {
-    article_at(bytes, format, source, Path::new(source))
+    article_at(bytes.to_vec(), format, source, Path::new(source))
 }
 
 /// [`article_from_bytes`], with `path` (the path `source` displays) named in errors.
 pub(super) fn article_at(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: SourceFormat,
     source: &str,
     path: &Path,
@@ -68,10 +70,12 @@ pub(super) fn article_at(
         return Err(ImportError::Empty { path: path_buf() });
     }
     let declared = match format {
-        SourceFormat::Html => declared_charset(bytes),
+        SourceFormat::Html => declared_charset(&bytes),
         SourceFormat::Text | SourceFormat::Markdown => None,
     };
-    let decoded = decode_with_declared(bytes, declared).map_err(|error| match error {
+    // The bytes are hashed first and then become the text, so that only one copy is held.
+    let bytes_sha256 = sha256_hex(&bytes);
+    let decoded = decode_with_declared_owned(bytes, declared).map_err(|error| match error {
         DecodeError::Binary => ImportError::Binary { path: path_buf() },
         DecodeError::Undecodable { encoding, detail } => ImportError::Undecodable {
             path: path_buf(),
@@ -86,7 +90,9 @@ pub(super) fn article_at(
     {
         return Err(ImportError::Empty { path: path_buf() });
     }
-    let (normalised, newlines) = normalise(&decoded.text);
+    let encoding = decoded.encoding.name().to_owned();
+    let bom = decoded.bom;
+    let (normalised, newlines) = normalise_owned(decoded.text);
     let (title, text) = match format {
         SourceFormat::Html => {
             check_nesting(&normalised, MAX_HTML_NESTING).map_err(|deep| ImportError::TooDeep {
@@ -94,7 +100,10 @@ pub(super) fn article_at(
                 line: deep.line,
                 limit: MAX_HTML_NESTING,
             })?;
-            let extracted = extract(&normalised);
+            let document = Html::parse_document(&normalised);
+            drop(normalised);
+            let extracted = extract_from(&document);
+            drop(document);
             if extracted.text.is_empty() {
                 return Err(ImportError::NoText { path: path_buf() });
             }
@@ -111,10 +120,10 @@ pub(super) fn article_at(
         source: source.to_owned(),
         record: ImportRecord {
             format,
-            encoding: decoded.encoding.name().to_owned(),
-            bom: decoded.bom,
+            encoding,
+            bom,
             newlines,
-            bytes_sha256: sha256_hex(bytes),
+            bytes_sha256,
             bytes_len,
         },
     })

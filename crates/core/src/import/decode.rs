@@ -64,23 +64,37 @@ pub fn decode_with_declared(
     bytes: &[u8],
     declared: Option<&'static Encoding>,
 ) -> Result<Decoded, DecodeError> {
-    let decoded = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+    decode_with_declared_owned(bytes.to_vec(), declared)
+}
+
+/// [`decode_with_declared`] of bytes it may keep: valid UTF-8 becomes the text as it is, without
+/// a copy.
+///
+/// # Errors
+///
+/// As for [`decode`].
+pub fn decode_with_declared_owned(
+    bytes: Vec<u8>,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    let decoded = if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
         Decoded {
             text: decode_strictly(encoding, body, bom_len)?,
             encoding,
             bom: true,
         }
-    } else if has_nul_near_start(bytes) {
+    } else if has_nul_near_start(&bytes) {
         return Err(DecodeError::Binary);
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
-        Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8,
-            bom: false,
-        }
     } else {
-        decode_legacy(bytes, declared)?
+        match String::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text,
+                encoding: UTF_8,
+                bom: false,
+            },
+            Err(not_utf8) => decode_legacy(not_utf8.as_bytes(), declared)?,
+        }
     };
     if is_mostly_control(&decoded.text) {
         return Err(DecodeError::Binary);

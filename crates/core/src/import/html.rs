@@ -28,10 +28,15 @@ pub struct Extracted {
 /// how the text is laid out.
 #[must_use]
 pub fn extract(html: &str) -> Extracted {
-    let document = Html::parse_document(html);
-    let (root, text) = article_root(&document);
+    extract_from(&Html::parse_document(html))
+}
+
+/// [`extract`] from a parsed document, so that the page's text need not be kept while it is
+/// read (the parser holds its own copy).
+pub(super) fn extract_from(document: &Html) -> Extracted {
+    let (root, text) = article_root(document);
     Extracted {
-        title: title(&document, root),
+        title: title(document, root),
         text,
     }
 }

@@ -45,6 +45,21 @@ pub fn normalise(text: &str) -> (String, NewlineStyle) {
     (out, style)
 }
 
+/// [`normalise`], keeping `text` itself when it has no carriage return (no copy).
+#[must_use]
+pub fn normalise_owned(text: String) -> (String, NewlineStyle) {
+    if text.contains('\r') {
+        normalise(&text)
+    } else {
+        let style = if text.contains('\n') {
+            NewlineStyle::Lf
+        } else {
+            NewlineStyle::None
+        };
+        (text, style)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

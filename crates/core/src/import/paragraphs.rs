@@ -8,7 +8,9 @@
 /// Paragraphs with nothing but whitespace are dropped.
 #[derive(Debug, Default)]
 pub struct Paragraphs {
-    done: Vec<String>,
+    /// The paragraphs ended so far, each followed by "\n\n" (one copy of the text, not one
+    /// per paragraph and another for joining them).
+    done: String,
     current: String,
     pending_space: bool,
     preformatted: bool,
@@ -54,7 +56,8 @@ impl Paragraphs {
             paragraph.trim_matches(|c: char| c.is_ascii_whitespace())
         };
         if !kept.chars().all(char::is_whitespace) {
-            self.done.push(kept.to_owned());
+            self.done.push_str(kept);
+            self.done.push_str("\n\n");
         }
         self.pending_space = false;
         self.preformatted = false;
@@ -66,9 +69,10 @@ impl Paragraphs {
         if self.done.is_empty() {
             return String::new();
         }
-        let mut text = self.done.join("\n\n");
-        text.push('\n');
-        text
+        // The last paragraph ends in a single "\n".
+        self.done.pop();
+        self.done.shrink_to_fit();
+        self.done
     }
 
     /// Writes a pending space, unless the paragraph or line has not started.

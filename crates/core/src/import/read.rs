@@ -45,7 +45,7 @@ pub fn read_article(path: &Path) -> Result<ImportedArticle, ImportError> {
         return Err(too_large(read));
     }
     let format = format_for(path, &bytes);
-    article_at(&bytes, format, &path.display().to_string(), path)
+    article_at(bytes, format, &path.display().to_string(), path)
 }
 
 #[cfg(test)]

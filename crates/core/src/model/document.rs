@@ -4,8 +4,6 @@
 //! order they are saved in, with a running maximum of their ends, so "which annotations touch this
 //! range" is a binary search plus a scan of the hits.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -40,7 +38,9 @@ pub struct Document {
 #[derive(Debug, Clone, Default)]
 pub(super) struct DocumentIndex {
     offsets: OffsetIndex,
-    by_id: HashMap<String, usize>,
+    /// Where each annotation is in `annotations`, in the order of their ids: found by binary
+    /// search, four bytes an annotation rather than a second copy of every id.
+    by_id: Vec<u32>,
     /// `max_end[i]` is the largest `end` among `annotations[..=i]`.
     max_end: Vec<usize>,
 }
@@ -77,10 +77,16 @@ impl Eq for Document {}
 /// Lowercase hex SHA-256 of `bytes` (64 characters).
 #[must_use]
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// `bytes` in lowercase hex, two characters a byte.
+#[must_use]
+pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    Sha256::digest(bytes)
+    bytes
         .iter()
-        .fold(String::with_capacity(64), |mut hex, b| {
+        .fold(String::with_capacity(2 * bytes.len()), |mut hex, b| {
             let _ = write!(hex, "{b:02x}");
             hex
         })
@@ -209,7 +215,21 @@ impl Document {
     /// The annotation with this id.
     #[must_use]
     pub fn annotation(&self, id: &str) -> Option<&Annotation> {
-        self.index.by_id.get(id).map(|&i| &self.annotations[i])
+        self.position_of(id).map(|i| &self.annotations[i])
+    }
+
+    /// Where the annotation with this id is in `annotations`.
+    fn position_of(&self, id: &str) -> Option<usize> {
+        self.id_rank(id)
+            .ok()
+            .map(|rank| self.index.by_id[rank] as usize)
+    }
+
+    /// Where `id` is, or would go, in `by_id`.
+    fn id_rank(&self, id: &str) -> Result<usize, usize> {
+        self.index
+            .by_id
+            .binary_search_by(|&i| self.annotations[i as usize].id.as_str().cmp(id))
     }
 
     #[must_use]
@@ -318,12 +338,11 @@ impl Document {
 
     /// Rebuilds the id map and running ends of annotations already in saved order.
     fn rebuild_lookup(&mut self) {
-        self.index.by_id = self
-            .annotations
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let annotations = &self.annotations;
+        let mut by_id: Vec<u32> = (0..annotations.len()).map(position).collect();
+        by_id
+            .sort_unstable_by(|&x, &y| annotations[x as usize].id.cmp(&annotations[y as usize].id));
+        self.index.by_id = by_id;
         let mut max = 0;
         self.index.max_end = self
             .annotations
@@ -335,18 +354,9 @@ impl Document {
             .collect();
     }
 
-    /// Brings the id map and running ends up to date from index `from` on, after the
-    /// annotations from there moved; an edit touches one place, so the entries before it stay
-    /// and no id is copied again.
-    fn refresh_lookup_from(&mut self, from: usize) {
-        for (i, a) in self.annotations.iter().enumerate().skip(from) {
-            match self.index.by_id.get_mut(&a.id) {
-                Some(slot) => *slot = i,
-                None => {
-                    self.index.by_id.insert(a.id.clone(), i);
-                }
-            }
-        }
+    /// Brings the running ends up to date from index `from` on, after the annotations from
+    /// there moved; an edit touches one place, so the entries before it stay.
+    fn refresh_ends_from(&mut self, from: usize) {
         self.index.max_end.truncate(from);
         let mut max = from
             .checked_sub(1)
@@ -360,35 +370,61 @@ impl Document {
     /// Inserts an annotation at its sorted place (no validation: see `edit`).
     pub(super) fn insert_annotation(&mut self, annotation: Annotation) {
         let at = self.insert_sorted(annotation);
-        self.refresh_lookup_from(at);
+        self.refresh_ends_from(at);
     }
 
-    /// Inserts in saved order; returns where.
+    /// Inserts in saved order and into the id map; returns where.
     fn insert_sorted(&mut self, annotation: Annotation) -> usize {
         let at = self
             .annotations
             .partition_point(|a| a.sort_key() < annotation.sort_key());
+        let rank = self.id_rank(&annotation.id).unwrap_or_else(|rank| rank);
         self.annotations.insert(at, annotation);
+        for i in &mut self.index.by_id {
+            if *i as usize >= at {
+                *i += 1;
+            }
+        }
+        self.index.by_id.insert(rank, position(at));
         at
+    }
+
+    /// Takes the annotation at `at` out of `annotations` and the id map.
+    fn remove_at(&mut self, at: usize) -> Annotation {
+        if let Ok(rank) = self.id_rank(&self.annotations[at].id) {
+            self.index.by_id.remove(rank);
+        }
+        for i in &mut self.index.by_id {
+            if *i as usize > at {
+                *i -= 1;
+            }
+        }
+        self.annotations.remove(at)
     }
 
     /// Removes the annotation with this id and returns it.
     pub(super) fn remove_annotation(&mut self, id: &str) -> Option<Annotation> {
-        let at = self.index.by_id.remove(id)?;
-        let removed = self.annotations.remove(at);
-        self.refresh_lookup_from(at);
+        let at = self.position_of(id)?;
+        let removed = self.remove_at(at);
+        self.refresh_ends_from(at);
         Some(removed)
     }
 
     /// Replaces the annotation with `after`'s id by `after`, at its sorted place.
     pub(super) fn replace_annotation(&mut self, after: Annotation) {
-        let removed_at = self.index.by_id.get(&after.id).copied();
+        let removed_at = self.position_of(&after.id);
         if let Some(at) = removed_at {
-            self.annotations.remove(at);
+            self.remove_at(at);
         }
         let inserted_at = self.insert_sorted(after);
-        self.refresh_lookup_from(removed_at.map_or(inserted_at, |at| at.min(inserted_at)));
+        self.refresh_ends_from(removed_at.map_or(inserted_at, |at| at.min(inserted_at)));
     }
+}
+
+/// An index into a document's annotations as the id map stores it (a document holds at most
+/// [`crate::store::MAX_PROJECT_ANNOTATIONS`], far below `u32::MAX`).
+fn position(at: usize) -> u32 {
+    u32::try_from(at).expect("fewer than 2³² annotations in a document")
 }
 
 #[cfg(test)]

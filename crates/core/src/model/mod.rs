@@ -25,7 +25,7 @@ mod span;
 pub mod validate;
 
 pub use annotation::{Annotation, Relation};
-pub use document::{Document, sha256_hex};
+pub use document::{Document, hex, sha256_hex};
 pub use edit::{Edit, EditError, LabelRemoval};
 pub use history::Editor;
 pub use import_record::{ImportRecord, NewlineStyle, SourceFormat};

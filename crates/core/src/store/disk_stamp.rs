@@ -2,9 +2,16 @@
 //! the SHA-256 of its bytes —, so that a save can tell whether another program changed the file
 //! since, instead of silently replacing changes it never read.
 
-use std::{fs, io, path::Path, time::SystemTime};
+use std::{
+    fs::{self, File},
+    io::{self, Write},
+    path::Path,
+    time::SystemTime,
+};
 
-use crate::model::sha256_hex;
+use sha2::{Digest, Sha256};
+
+use crate::model::{hex, sha256_hex};
 
 /// A project file's size, modification time and content hash at one moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,15 +32,29 @@ impl DiskStamp {
         }
     }
 
-    /// The stamp of the file at `path` now; `None` when there is no file.
+    /// The stamp of bytes whose SHA-256 is `sha256` (lowercase hex), written to a file whose
+    /// metadata is `metadata`.
+    #[must_use]
+    pub fn hashed(sha256: String, metadata: &fs::Metadata) -> Self {
+        Self {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            sha256,
+        }
+    }
+
+    /// The stamp of the file at `path` now, hashed as it is read (never held whole); `None`
+    /// when there is no file.
     pub fn read(path: &Path) -> io::Result<Option<Self>> {
-        let metadata = match fs::metadata(path) {
-            Ok(metadata) => metadata,
+        let mut file = match File::open(path) {
+            Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
         };
-        let bytes = fs::read(path)?;
-        Ok(Some(Self::of(&bytes, &metadata)))
+        let metadata = file.metadata()?;
+        let mut hashing = Hashing::new(io::sink());
+        io::copy(&mut file, &mut hashing)?;
+        Ok(Some(Self::hashed(hashing.sha256_hex(), &metadata)))
     }
 
     /// Whether the file at `path` still has this size and modification time: a cheap check,
@@ -48,6 +69,40 @@ impl DiskStamp {
     #[must_use]
     pub fn same_content(&self, other: &Self) -> bool {
         self.len == other.len && self.sha256 == other.sha256
+    }
+}
+
+/// A writer that hashes what passes through it on its way to `inner`, so that a file's stamp is
+/// known once it is written without keeping its bytes.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Hashing<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            hasher: Sha256::new(),
+        }
+    }
+
+    /// The SHA-256 of everything written so far, lowercase hex.
+    #[must_use]
+    pub fn sha256_hex(&self) -> String {
+        hex(&self.hasher.clone().finalize())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.hasher.update(&buf[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

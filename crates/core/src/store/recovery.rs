@@ -11,8 +11,7 @@ use std::{
 
 use super::{
     error::SaveError,
-    ron_format,
-    save::{Backup, replace_file},
+    save::{Backup, write_project},
 };
 use crate::model::Project;
 
@@ -35,11 +34,10 @@ pub fn recovery_path(project_file: Option<&Path>, data_dir: &Path) -> PathBuf {
 
 /// Writes a recovery copy of `project` to `path` atomically, creating its folder if needed.
 pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
-    let text = ron_format::to_ron(project).map_err(|e| SaveError::Serialize(e.to_string()))?;
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
         fs::create_dir_all(folder).map_err(|source| SaveError::write_failed(path, source))?;
     }
-    replace_file(path, text.as_bytes(), Backup::Skip)
+    write_project(project, path, Backup::Skip).map(|_| ())
 }
 
 /// A recovery copy worth offering: newer than its project file (or the project file is gone).

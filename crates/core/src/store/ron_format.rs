@@ -1,5 +1,7 @@
-//! The RON text of a project: deterministic, pretty, diff-friendly output and a parser whose
-//! errors carry line and column.
+//! The RON text of a project: deterministic, pretty, diff-friendly output, written as it is made,
+//! and a parser whose errors carry line and column.
+
+use std::{fmt, io};
 
 use ron::{extensions::Extensions, ser::PrettyConfig};
 use serde::Deserialize;
@@ -13,15 +15,60 @@ pub const MAX_NESTING: usize = 32;
 /// order, annotations sorted by `(start, end, id)`, four-space indents, `\n` newlines, strings
 /// unescaped (multi-line texts stay multi-line, raw `r#"…"#` strings where a text holds `"` or `\`).
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    let mut bytes = Vec::new();
+    write_ron(project, &mut bytes).map_err(|e| match e {
+        WriteRonError::Serialize(e) => e,
+        WriteRonError::Io(e) => ron::Error::Io(e.to_string()),
+    })?;
+    Ok(String::from_utf8(bytes).expect("RON is written from UTF-8 strings"))
+}
+
+/// Why [`write_ron`] stopped.
+#[derive(Debug)]
+pub enum WriteRonError {
+    /// The project cannot be written as RON.
+    Serialize(ron::Error),
+    /// The output refused the bytes (a full disk, a closed pipe), with its error unchanged.
+    Io(io::Error),
+}
+
+/// Writes the project's RON text — the bytes [`to_ron`] returns — into `out` as it is made, so
+/// that saving a project never holds its whole text in memory. `out` should be buffered: the
+/// text comes in many small pieces.
+pub fn write_ron(project: &Project, out: &mut dyn io::Write) -> Result<(), WriteRonError> {
     let config = PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(false)
         .escape_strings(false)
         .extensions(Extensions::empty());
-    let body = ron::ser::to_string_pretty(project, config)?;
+    let mut text = IoText { out, error: None };
     // Name only the top-level struct, as the format's documentation shows it.
-    Ok(format!("Project{body}\n"))
+    let written = fmt::Write::write_str(&mut text, "Project")
+        .map_err(|_| ron::Error::Fmt)
+        .and_then(|()| ron::Options::default().to_writer_pretty(&mut text, project, config))
+        .and_then(|()| fmt::Write::write_str(&mut text, "\n").map_err(|_| ron::Error::Fmt));
+    match (written, text.error) {
+        (_, Some(error)) => Err(WriteRonError::Io(error)),
+        (Err(error), None) => Err(WriteRonError::Serialize(error)),
+        (Ok(()), None) => Ok(()),
+    }
+}
+
+/// Text written into an [`io::Write`], keeping the first error it gave (RON's own adapter keeps
+/// only its message, and a full disk must stay a full disk).
+struct IoText<'w> {
+    out: &'w mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl fmt::Write for IoText<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error.get_or_insert(e);
+            fmt::Error
+        })
+    }
 }
 
 /// Where a parse failed and why.

@@ -12,7 +12,12 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::{DiskStamp, ProjectLock, error::SaveError, ron_format};
+use super::{
+    DiskStamp, ProjectLock,
+    disk_stamp::Hashing,
+    error::SaveError,
+    ron_format::{self, WriteRonError},
+};
 use crate::model::Project;
 
 /// The backup kept beside a project file: its name with `.bak` appended.
@@ -52,7 +57,6 @@ pub fn save_checked(
     allow: Allow,
     _held: &ProjectLock,
 ) -> Result<DiskStamp, SaveError> {
-    let text = ron_format::to_ron(project).map_err(|e| SaveError::Serialize(e.to_string()))?;
     let read_only =
         fs::metadata(write_target(path)).is_ok_and(|m| m.is_file() && m.permissions().readonly());
     if read_only && !allow.read_only {
@@ -68,11 +72,40 @@ pub fn save_checked(
             });
         }
     }
-    write_atomically(path, text.as_bytes())?;
+    let sha256 = write_project(project, path, Backup::Keep)?;
     let target = write_target(path);
     remove_stale_temps(&target);
     let metadata = fs::metadata(&target).map_err(|source| SaveError::write_failed(path, source))?;
-    Ok(DiskStamp::of(text.as_bytes(), &metadata))
+    Ok(DiskStamp::hashed(sha256, &metadata))
+}
+
+/// Replaces the file at `path` with the project's RON text, serialized straight into the file
+/// (never held whole in memory) and hashed on the way; returns the SHA-256 of what was written.
+pub(super) fn write_project(
+    project: &Project,
+    path: &Path,
+    backup: Backup,
+) -> Result<String, SaveError> {
+    let mut unserializable = None;
+    let mut sha256 = String::new();
+    let written = replace_file(path, backup, |file| {
+        let mut out = Hashing::new(io::BufWriter::new(file));
+        match ron_format::write_ron(project, &mut out) {
+            Ok(()) => {}
+            Err(WriteRonError::Io(error)) => return Err(error),
+            Err(WriteRonError::Serialize(error)) => {
+                unserializable = Some(error.to_string());
+                return Err(io::Error::other("the project cannot be written as RON"));
+            }
+        }
+        out.flush()?;
+        sha256 = out.sha256_hex();
+        Ok(())
+    });
+    match (written, unserializable) {
+        (Err(_), Some(message)) => Err(SaveError::Serialize(message)),
+        (written, _) => written.map(|()| sha256),
+    }
 }
 
 /// The file a save to `path` replaces: `path` itself, or the file a symbolic link at `path`
@@ -131,13 +164,13 @@ fn folder_of(path: &Path) -> &Path {
 /// Replaces the file at `path` with `bytes` so that it holds either the old or the new content
 /// in full at every moment, keeping the old content as the backup.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace_file(path, bytes, Backup::Keep)
+    replace_file(path, Backup::Keep, |file| file.write_all(bytes))
 }
 
 /// Replaces the file at `path` with `bytes` atomically, keeping no backup: for exports, which
 /// can always be made again from the project.
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace_file(path, bytes, Backup::Skip)
+    replace_file(path, Backup::Skip, |file| file.write_all(bytes))
 }
 
 /// Whether [`replace_file`] keeps the replaced content as `NAME.bak`.
@@ -147,9 +180,13 @@ pub(super) enum Backup {
     Skip,
 }
 
-/// Replaces the file at `path` (through a symbolic link: its target) with `bytes` atomically
-/// (temp file, sync, rename).
-pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
+/// Replaces the file at `path` (through a symbolic link: its target) with what `content` writes,
+/// atomically (temp file, sync, rename).
+pub(super) fn replace_file(
+    path: &Path,
+    backup: Backup,
+    content: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
     let write_error = |source: io::Error| SaveError::write_failed(path, source);
     let target = write_target(path);
     let path = target.as_path();
@@ -160,7 +197,7 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<
         // straight into a character device or a pipe (standard output, /dev/null, a FIFO);
         // anything else, or a project, is refused.
         return match (kind, backup) {
-            (Special::Stream, Backup::Skip) => write_into(path, bytes).map_err(write_error),
+            (Special::Stream, Backup::Skip) => write_into(path, content).map_err(write_error),
             _ => Err(write_error(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "it is not a regular file (a device, pipe or socket), so it is not replaced",
@@ -171,7 +208,7 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<
     let like = like.as_ref().or(previous.as_ref());
     let mut temp = temp_in(path, like).map_err(write_error)?;
     keep_owner(temp.as_file(), like);
-    temp.write_all(bytes).map_err(write_error)?;
+    content(&mut temp).map_err(write_error)?;
     temp.flush().map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     if backup == Backup::Keep && previous.as_ref().is_some_and(fs::Metadata::is_file) {
@@ -233,10 +270,13 @@ fn keep_owner(file: &File, like: Option<&fs::Metadata>) {
     let _ = (file, like);
 }
 
-/// Writes `bytes` into the device or pipe at `path`.
-fn write_into(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `content` into the device or pipe at `path`.
+fn write_into(
+    path: &Path,
+    content: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mut file = fs::OpenOptions::new().write(true).open(path)?;
-    file.write_all(bytes)?;
+    content(&mut file)?;
     file.flush()
 }
 

@@ -9,7 +9,7 @@ use crate::{
     import::annotations::{
         self, Anchored, ImportFilesError, ImportSummary, Unanchored, UnitChoice,
     },
-    model::{EditError, Meta},
+    model::{EditError, Meta, sha256_hex},
 };
 
 /// What an import brought in, for the report.
@@ -64,7 +64,7 @@ impl Workspace {
         annotator: Option<&str>,
         now: &str,
     ) -> Result<(Self, Imported), ImportAnnotationsError> {
-        let anchored = annotations::import_files(paths, units, &[])?;
+        let mut anchored = annotations::import_files(paths, units, &[])?;
         let annotator = annotator
             .map(str::to_owned)
             .or_else(|| anchored.annotator.clone())
@@ -75,30 +75,33 @@ impl Workspace {
             created: now.to_owned(),
             modified: now.to_owned(),
         };
-        let (project, summary) = annotations::into_new_project(&anchored, meta, now)?;
+        let first = first_text_sha256(&anchored);
+        let (project, summary) = annotations::into_new_project(&mut anchored, meta, now)?;
         let workspace = Self::unsaved(project, None);
-        let imported = workspace.report(anchored, summary)?;
+        let imported = workspace.report(anchored, first, summary)?;
         Ok((workspace, imported))
     }
 
     fn bring_in(
         &mut self,
-        anchored: Anchored,
+        mut anchored: Anchored,
         now: &str,
     ) -> Result<Imported, ImportAnnotationsError> {
-        let (edit, summary) = annotations::into_edits(&anchored, self.project(), now);
+        let first = first_text_sha256(&anchored);
+        let (edit, summary) = annotations::into_edits(&mut anchored, self.project(), now);
         // An import that places nothing changes nothing, and `report` refuses it.
         if !placed_nothing(&anchored, &summary) {
             self.editor_mut().apply(edit, now)?;
         }
-        self.report(anchored, summary)
+        self.report(anchored, first, summary)
     }
 
-    /// What an import brought in, once its project holds it; an import that placed nothing is
-    /// refused with what could not be placed.
+    /// What an import brought in, once its project holds it (`first`: the SHA-256 of its first
+    /// document's text); an import that placed nothing is refused with what could not be placed.
     fn report(
         &self,
         anchored: Anchored,
+        first: Option<String>,
         summary: annotations::ImportSummary,
     ) -> Result<Imported, ImportAnnotationsError> {
         if placed_nothing(&anchored, &summary) {
@@ -107,12 +110,11 @@ impl Workspace {
                 unplaced: anchored.unanchored,
             });
         }
-        let first_text = anchored.documents.first().map(|d| d.text.as_str());
-        let first_document = first_text.and_then(|text| {
+        let first_document = first.and_then(|sha256| {
             self.project()
                 .documents()
                 .iter()
-                .find(|d| d.text() == text)
+                .find(|d| d.text_sha256() == sha256)
                 .map(|d| d.id().to_owned())
         });
         Ok(Imported {
@@ -122,6 +124,14 @@ impl Workspace {
             first_document,
         })
     }
+}
+
+/// The SHA-256 of the text of the first document `anchored` places, to find it once imported.
+fn first_text_sha256(anchored: &Anchored) -> Option<String> {
+    anchored
+        .documents
+        .first()
+        .map(|d| sha256_hex(d.text.as_bytes()))
 }
 
 /// Whether an import placed nothing: no annotation, and either no new document or some

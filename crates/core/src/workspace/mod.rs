@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use crate::{
     import::{self, ImportError},
-    model::{Edit, EditError, Editor, Project, ids},
+    model::{Edit, EditError, Editor, Project, ids, validate},
     reanchor,
     store::{self, Allow, DiskStamp, LoadError, LocatedProblem, ProjectLock, SaveError},
 };
@@ -155,23 +155,27 @@ impl Workspace {
         }
     }
 
-    /// A new, unsaved project holding the article at `article`, titled after it.
+    /// A new, unsaved project holding the article at `article`, titled after it. The project
+    /// is built with the article in it, not through an undoable edit: there is nothing to undo
+    /// back to, and an undo record would hold a second copy of the text.
     pub fn from_article(
         article: &Path,
         annotator: &str,
         now: &str,
     ) -> Result<Self, WorkspaceError> {
-        let mut workspace = Self::unsaved(Project::new("", annotator, now), None);
-        workspace.add_article(article, now)?;
-        let title = workspace.editor.project().documents()[0].title().to_owned();
-        workspace.editor.apply(
-            Edit::SetProjectInfo {
-                title,
-                annotator: annotator.to_owned(),
-            },
-            now,
-        )?;
-        Ok(workspace)
+        let article = import::read_article(article)?;
+        let empty = Project::new(&article.title, annotator, now);
+        let id = ids::fresh_id(&empty, "d");
+        let project = Project::from_parts(
+            empty.meta().clone(),
+            empty.labels().to_vec(),
+            vec![article.into_document(&id)],
+        );
+        let problems = validate::check_project(&project);
+        if !problems.is_empty() {
+            return Err(EditError::Invalid(problems).into());
+        }
+        Ok(Self::unsaved(project, None))
     }
 
     /// Imports the article at `path` as a new document; returns its id.

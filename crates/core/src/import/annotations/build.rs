@@ -5,11 +5,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use sha2::{Digest, Sha256};
+
 use super::{Anchored, AnchoredDocument};
 use crate::model::{
-    Annotation, Document, Edit, EditError, Label, Meta, Project, Relation, ids,
+    Annotation, Document, Edit, EditError, Label, Meta, Project, Relation, Span, ids,
     label::{PALETTE, parse_color},
-    sha256_hex,
     validate::check_project,
 };
 
@@ -76,17 +77,28 @@ impl LabelsSoFar {
     }
 }
 
-/// Ids handed out during one import, so that none repeats before the edit is applied.
+/// Ids for one import, shaped as [`ids::fresh_id`] makes them (`PREFIX-` and 12 hex digits):
+/// counting up from a random start, so that none repeats before the edit is applied without
+/// keeping every id handed out, and skipping any the project already uses.
 struct FreshIds<'p> {
     project: &'p Project,
-    taken: HashSet<String>,
+    next: u64,
 }
 
-impl FreshIds<'_> {
+impl<'p> FreshIds<'p> {
+    fn new(project: &'p Project) -> Self {
+        let random = uuid::Uuid::new_v4().as_u64_pair().0;
+        Self {
+            project,
+            next: random,
+        }
+    }
+
     fn id(&mut self, prefix: &str) -> String {
         loop {
-            let id = ids::fresh_id(self.project, prefix);
-            if self.taken.insert(id.clone()) {
+            let id = format!("{prefix}-{:012x}", self.next & 0xffff_ffff_ffff);
+            self.next = self.next.wrapping_add(1);
+            if !self.project.id_in_use(&id) {
                 return id;
             }
         }
@@ -95,15 +107,14 @@ impl FreshIds<'_> {
 
 /// The one edit that brings `anchored` into `project`, and what it adds. Labels are matched by
 /// name (case-insensitively) or id; documents by their text; `now` stamps annotations whose file
-/// gives no time.
+/// gives no time. The documents are taken out of `anchored`, their texts moved into the edit
+/// rather than copied; its labels, notices and what could not be placed stay, for the report.
 #[must_use]
-pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, ImportSummary) {
-    let mut edits = Vec::new();
+pub fn into_edits(anchored: &mut Anchored, project: &Project, now: &str) -> (Edit, ImportSummary) {
+    let documents = std::mem::take(&mut anchored.documents);
+    let mut edits = Vec::with_capacity(anchored.labels.len() + documents.len());
     let mut summary = ImportSummary::default();
-    let mut fresh = FreshIds {
-        project,
-        taken: HashSet::new(),
-    };
+    let mut fresh = FreshIds::new(project);
     let mut labels = LabelsSoFar::of(project.labels());
     let mut label_ids: HashMap<String, String> = HashMap::new();
     for foreign in &anchored.labels {
@@ -141,59 +152,56 @@ pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, I
         label_ids.insert(foreign.name.clone(), id);
     }
 
-    let mut doc_ids: HashMap<String, String> = project
-        .documents()
-        .iter()
-        .map(|d| (sha256_hex(d.text().as_bytes()), d.id().to_owned()))
-        .collect();
-    let mut seen: HashSet<(String, String, usize, usize)> = project
-        .documents()
-        .iter()
-        .flat_map(|d| {
-            d.annotations()
-                .iter()
-                .map(|a| (d.id().to_owned(), a.label.clone(), a.start, a.end))
-        })
-        .collect();
-    for doc in &anchored.documents {
-        let hash = sha256_hex(doc.text.as_bytes());
-        let (doc_id, new_doc) = match doc_ids.get(&hash) {
-            Some(id) => (id.clone(), None),
+    // Each document by the SHA-256 of its text: its id and its number for `seen`.
+    let mut doc_ids: HashMap<[u8; 32], (String, usize)> = HashMap::new();
+    let mut seen = Seen::default();
+    for (number, d) in project.documents().iter().enumerate() {
+        doc_ids.insert(sha256(d.text()), (d.id().to_owned(), number));
+        for a in d.annotations() {
+            seen.insert(number, &a.label, a.span());
+        }
+    }
+    for doc in documents {
+        let hash = sha256(&doc.text);
+        let ((doc_id, doc_number), is_new) = match doc_ids.get(&hash) {
+            Some(known) => (known.clone(), false),
             None => {
-                let id = fresh.id("d");
-                doc_ids.insert(hash, id.clone());
-                (
-                    id.clone(),
-                    Some(Document::new(&id, &doc.title, doc.text.clone())),
-                )
+                let known = (fresh.id("d"), doc_ids.len());
+                doc_ids.insert(hash, known.clone());
+                (known, true)
             }
         };
         let (annotations, foreign_to_new) = annotations_of(
-            doc,
-            &doc_id,
+            &doc,
+            doc_number,
             &label_ids,
             &mut seen,
             &mut fresh,
             &mut summary,
             now,
         );
-        match new_doc {
-            Some(new_doc) => {
-                summary.documents_added += 1;
-                edits.push(Edit::AddDocument(Box::new(
-                    new_doc.with_annotations(annotations),
-                )));
-            }
-            None => edits.extend(
+        let AnchoredDocument {
+            title,
+            text,
+            relations,
+            ..
+        } = doc;
+        if is_new {
+            summary.documents_added += 1;
+            edits.push(Edit::AddDocument(Box::new(
+                Document::new(&doc_id, &title, text).with_annotations(annotations),
+            )));
+        } else {
+            edits.extend(
                 annotations
                     .into_iter()
                     .map(|annotation| Edit::AddAnnotation {
                         doc: doc_id.clone(),
                         annotation,
                     }),
-            ),
+            );
         }
-        for r in &doc.relations {
+        for r in relations {
             let (Some(from), Some(to)) = (foreign_to_new.get(&r.from), foreign_to_new.get(&r.to))
             else {
                 continue;
@@ -206,11 +214,11 @@ pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, I
                     kind: if r.kind.trim().is_empty() {
                         "related_to".to_owned()
                     } else {
-                        r.kind.clone()
+                        r.kind
                     },
                     from: from.clone(),
                     to: to.clone(),
-                    note: r.note.clone(),
+                    note: r.note,
                 },
             });
         }
@@ -218,17 +226,46 @@ pub fn into_edits(anchored: &Anchored, project: &Project, now: &str) -> (Edit, I
     (Edit::Import(edits), summary)
 }
 
+/// The SHA-256 of `text`.
+fn sha256(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+/// The passages coded so far — each document's number, label and span — to leave out an
+/// annotation that is already there; labels are numbered too, so that no name is copied for
+/// each annotation.
+#[derive(Default)]
+struct Seen {
+    labels: HashMap<String, usize>,
+    passages: HashSet<(usize, usize, Span)>,
+}
+
+impl Seen {
+    /// Records a passage; false when it was already there.
+    fn insert(&mut self, doc_number: usize, label: &str, span: Span) -> bool {
+        let label = match self.labels.get(label) {
+            Some(&number) => number,
+            None => {
+                let number = self.labels.len();
+                self.labels.insert(label.to_owned(), number);
+                number
+            }
+        };
+        self.passages.insert((doc_number, label, span))
+    }
+}
+
 /// The new annotations of one anchored document, and the map from the file's ids to the new ids.
 fn annotations_of(
     doc: &AnchoredDocument,
-    doc_id: &str,
+    doc_number: usize,
     label_ids: &HashMap<String, String>,
-    seen: &mut HashSet<(String, String, usize, usize)>,
+    seen: &mut Seen,
     fresh: &mut FreshIds,
     summary: &mut ImportSummary,
     now: &str,
 ) -> (Vec<Annotation>, HashMap<String, String>) {
-    let mut annotations = Vec::new();
+    let mut annotations = Vec::with_capacity(doc.annotations.len());
     let mut foreign_to_new = HashMap::new();
     let index = crate::model::OffsetIndex::new(&doc.text);
     for a in &doc.annotations {
@@ -236,7 +273,7 @@ fn annotations_of(
             .get(&a.label)
             .cloned()
             .unwrap_or_else(|| a.label.clone());
-        if !seen.insert((doc_id.to_owned(), label.clone(), a.span.start, a.span.end)) {
+        if !seen.insert(doc_number, &label, a.span) {
             summary.already_there += 1;
             continue;
         }
@@ -268,7 +305,7 @@ fn annotations_of(
 /// A new project holding everything `anchored` places, with the labels the files name: titled
 /// `title`, by the files' annotator, else `annotator`.
 pub fn into_project(
-    anchored: &Anchored,
+    mut anchored: Anchored,
     title: &str,
     annotator: &str,
     now: &str,
@@ -282,15 +319,16 @@ pub fn into_project(
         created: now.to_owned(),
         modified: now.to_owned(),
     };
-    into_new_project(anchored, meta, now)
+    into_new_project(&mut anchored, meta, now)
 }
 
-/// A new project with `meta` holding everything `anchored` places. The import's edits are
-/// taken apart rather than applied: a new project needs no undo record, so each document is
-/// moved into the project instead of being copied into the record as well. The project is then
-/// checked as a loaded file is, every invariant at once.
+/// A new project with `meta` holding everything `anchored` places, its documents taken out as
+/// [`into_edits`] does. The import's edits are taken apart rather than applied: a new project
+/// needs no undo record, so each document is moved into the project instead of being copied
+/// into the record as well. The project is then checked as a loaded file is, every invariant at
+/// once.
 pub fn into_new_project(
-    anchored: &Anchored,
+    anchored: &mut Anchored,
     meta: Meta,
     now: &str,
 ) -> Result<(Project, ImportSummary), EditError> {
@@ -300,7 +338,10 @@ pub fn into_new_project(
         unreachable!("into_edits makes one import edit")
     };
     let mut labels = Vec::new();
-    let mut documents: Vec<(Document, Vec<Annotation>, Vec<Relation>)> = Vec::new();
+    let mut documents = Vec::with_capacity(summary.documents_added);
+    // What the edits add to documents they added before, by the document's place: annotations
+    // on a text the files hold twice, and relations.
+    let mut later: HashMap<usize, (Vec<Annotation>, Vec<Relation>)> = HashMap::new();
     let mut document_at: HashMap<String, usize> = HashMap::new();
     let at = |document_at: &HashMap<String, usize>, doc: &str| {
         document_at
@@ -313,30 +354,35 @@ pub fn into_new_project(
             Edit::AddLabel(label) => labels.push(label),
             Edit::AddDocument(document) => {
                 document_at.insert(document.id().to_owned(), documents.len());
-                documents.push((*document, Vec::new(), Vec::new()));
+                documents.push(*document);
             }
             Edit::AddAnnotation { doc, annotation } => {
-                documents[at(&document_at, &doc)?].1.push(annotation);
+                later
+                    .entry(at(&document_at, &doc)?)
+                    .or_default()
+                    .0
+                    .push(annotation);
             }
             Edit::AddRelation { doc, relation } => {
-                documents[at(&document_at, &doc)?].2.push(relation);
+                later
+                    .entry(at(&document_at, &doc)?)
+                    .or_default()
+                    .1
+                    .push(relation);
             }
             other => unreachable!("into_edits makes no {other:?} for a new project"),
         }
     }
-    let documents = documents
-        .into_iter()
-        .map(|(document, more, relations)| {
-            let document = if more.is_empty() {
-                document
-            } else {
-                let mut all = document.annotations().to_vec();
-                all.extend(more);
-                document.with_annotations(all)
-            };
-            document.with_relations(relations)
-        })
-        .collect();
+    for (at, (more, relations)) in later {
+        let placeholder = Document::new("", "", String::new());
+        let mut document = std::mem::replace(&mut documents[at], placeholder);
+        if !more.is_empty() {
+            let mut all = document.annotations().to_vec();
+            all.extend(more);
+            document = document.with_annotations(all);
+        }
+        documents[at] = document.with_relations(relations);
+    }
     let project = Project::from_parts(meta, labels, documents);
     let problems = check_project(&project);
     if problems.is_empty() {
@@ -401,7 +447,7 @@ mod tests {
 
     #[test]
     fn a_new_project_holds_the_files_labels_documents_and_relations() {
-        let (project, summary) = into_project(&anchored("one two three"), "T", "A", NOW).unwrap();
+        let (project, summary) = into_project(anchored("one two three"), "T", "A", NOW).unwrap();
         assert!(
             check_project(&project).is_empty(),
             "{:?}",
@@ -430,14 +476,14 @@ mod tests {
 
     #[test]
     fn an_import_into_a_project_reuses_its_labels_and_documents_and_skips_what_is_there() {
-        let (mut project, _) = into_project(&anchored("one two three"), "T", "A", NOW).unwrap();
+        let (mut project, _) = into_project(anchored("one two three"), "T", "A", NOW).unwrap();
         let mut again = anchored("one two three");
         again.labels[0].name = "CLAIM".into();
         again.documents[0].annotations[0].label = "CLAIM".into();
         again.documents[0]
             .annotations
             .push(placed("T3", "CLAIM", 8, 13));
-        let (edit, summary) = into_edits(&again, &project, NOW);
+        let (edit, summary) = into_edits(&mut again, &project, NOW);
         assert_eq!((summary.annotations, summary.already_there), (1, 2));
         assert_eq!((summary.documents_added, summary.labels_added), (0, 0));
         let mut editor = Editor::new(project.clone());

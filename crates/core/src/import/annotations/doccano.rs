@@ -649,7 +649,7 @@ mod tests {
             text = text.replace(&format!(",\"offsets\":\"{}\"", unit.name()), "");
         }
         let set = from_bytes(Path::new("project.jsonl"), text.as_bytes(), units).unwrap();
-        anchor(&[set], &[])
+        anchor(vec![set], &[])
     }
 
     fn assert_same_passages(project: &Project, anchored: &anchor::Anchored) {

@@ -109,5 +109,5 @@ pub fn import_files(
             source: Some(path.as_str()),
         }))
         .collect();
-    Ok(anchor(&sets, &known))
+    Ok(anchor(sets, &known))
 }

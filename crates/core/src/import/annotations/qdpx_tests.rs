@@ -35,7 +35,7 @@ fn an_export_reads_back_to_the_same_labels_spans_notes_and_relations() {
     let set = read(&path).unwrap();
     assert_eq!(set.format, "REFI-QDA");
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
-    let anchored = anchor(&[set], &[]);
+    let anchored = anchor(vec![set], &[]);
     assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
     assert_eq!(anchored.annotator.as_deref(), Some("ana"));
 
@@ -175,7 +175,7 @@ fn positions_counting_crlf_as_two_chars_anchor_to_the_right_spans() {
         "BOM dropped, CRLF kept"
     );
     assert_eq!(set.annotator.as_deref(), Some("Vendor user"));
-    let anchored = anchor(&[set], &[]);
+    let anchored = anchor(vec![set], &[]);
     assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
     let doc = &anchored.documents[0];
     let quotes: Vec<(String, &str)> = doc

@@ -518,7 +518,7 @@ mod tests {
 
     /// `(start, end, label)` of each placed annotation.
     fn spans(path: &Path, units: UnitChoice, text: &str) -> Vec<(usize, usize, String)> {
-        let anchored = anchor(&[read(path, units).unwrap()], &[known(text)]);
+        let anchored = anchor(vec![read(path, units).unwrap()], &[known(text)]);
         assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
         anchored.documents[0]
             .annotations
@@ -539,7 +539,7 @@ mod tests {
         assert_eq!(set.annotator.as_deref(), Some("ana"));
         let doc = &project.documents()[0];
         let anchored = anchor(
-            &[set],
+            vec![set],
             &[KnownText {
                 title: doc.title(),
                 text: doc.text(),
@@ -637,7 +637,10 @@ mod tests {
             spans(&path, UnitChoice::Fixed(OffsetUnit::Utf16), text),
             expected
         );
-        let anchored = anchor(&[read(&path, UnitChoice::Detect).unwrap()], &[known(text)]);
+        let anchored = anchor(
+            vec![read(&path, UnitChoice::Detect).unwrap()],
+            &[known(text)],
+        );
         assert!(
             anchored.notices.iter().any(|n| n.contains("UTF-16")),
             "{:?}",

@@ -124,11 +124,14 @@ impl Anchored {
 
 /// Places every annotation of `sets` on its text; see the module docs.
 #[must_use]
-pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
+pub fn anchor(sets: Vec<ForeignSet>, known: &[KnownText]) -> Anchored {
     let known = KnownTexts::new(known);
     let mut out = Anchored::default();
     let mut label_at = HashMap::new();
-    for set in sets {
+    for mut set in sets {
+        // Each document is let go once it is placed: the files' texts and the placed ones are
+        // never all in memory at once.
+        let documents = std::mem::take(&mut set.documents);
         for label in &set.labels {
             add_label(&mut out.labels, &mut label_at, label.clone());
         }
@@ -140,7 +143,7 @@ pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
                 .iter()
                 .map(|s| format!("{}: {s}", set.path.display())),
         );
-        for doc in &set.documents {
+        for doc in documents {
             for a in &doc.annotations {
                 if label_at.contains_key(&a.label) {
                     continue;
@@ -154,7 +157,7 @@ pub fn anchor(sets: &[ForeignSet], known: &[KnownText]) -> Anchored {
                     },
                 );
             }
-            anchor_document(set, doc, &known, &mut out);
+            anchor_document(&set, &doc, &known, &mut out);
         }
     }
     out
@@ -368,7 +371,7 @@ mod tests {
         let by_position = annotation("T1", Some((0, 4)), Some("cafe"));
         let by_quote = annotation("T2", None, Some("cafe"));
         let anchored = anchor(
-            &[set(
+            vec![set(
                 Some(text),
                 UnitChoice::Fixed(OffsetUnit::Chars),
                 vec![by_position, by_quote],
@@ -392,7 +395,7 @@ mod tests {
         // Each of the three astral chars is 2 UTF-16 units: "déjà" is chars 4..8, UTF-16 7..11.
         let text = "🇪🇺😀 déjà vu 中文";
         let anchored = anchor(
-            &[set(
+            vec![set(
                 Some(text),
                 UnitChoice::Detect,
                 vec![
@@ -417,7 +420,7 @@ mod tests {
         // "three" is at raw chars 10..15 and normalised chars 8..13.
         for (start, end) in [(10, 15), (8, 13)] {
             let anchored = anchor(
-                &[set(
+                vec![set(
                     Some(raw),
                     UnitChoice::Fixed(OffsetUnit::Chars),
                     vec![annotation("a", Some((start, end)), Some("three"))],
@@ -442,7 +445,7 @@ mod tests {
             source: None,
         }];
         let anchored = anchor(
-            &[set(
+            vec![set(
                 None,
                 UnitChoice::Detect,
                 vec![with_context, annotation("b", None, Some("norm"))],
@@ -459,7 +462,7 @@ mod tests {
     fn a_wrong_position_falls_back_to_the_nearest_quote() {
         let text = "alpha beta alpha beta";
         let anchored = anchor(
-            &[set(
+            vec![set(
                 Some(text),
                 UnitChoice::Detect,
                 vec![annotation("a", Some((13, 17)), Some("beta"))],
@@ -478,7 +481,7 @@ mod tests {
     #[test]
     fn what_cannot_be_placed_is_listed_with_the_reason() {
         let missing_text = anchor(
-            &[set(
+            vec![set(
                 None,
                 UnitChoice::Detect,
                 vec![annotation("a", Some((0, 3)), None)],
@@ -492,7 +495,7 @@ mod tests {
                 .contains("does not carry the article")
         );
         let anchored = anchor(
-            &[set(
+            vec![set(
                 Some("short"),
                 UnitChoice::Detect,
                 vec![
@@ -517,7 +520,7 @@ mod tests {
     fn spans_inside_a_cluster_are_widened_and_said_so() {
         // "e" + combining acute: char 1 is inside the cluster.
         let anchored = anchor(
-            &[set(
+            vec![set(
                 Some("xe\u{301}y"),
                 UnitChoice::Fixed(OffsetUnit::Chars),
                 vec![annotation("a", Some((1, 2)), None)],
@@ -544,7 +547,7 @@ mod tests {
             to: "b".into(),
             note: String::new(),
         }];
-        let anchored = anchor(&[foreign], &[]);
+        let anchored = anchor(vec![foreign], &[]);
         assert!(anchored.documents[0].relations.is_empty());
         assert!(
             anchored

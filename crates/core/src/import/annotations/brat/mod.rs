@@ -298,7 +298,7 @@ mod tests {
         let set = read(dir.path()).unwrap();
         assert_eq!(set.format, "brat");
         assert_eq!(set.skipped, Vec::<String>::new());
-        let anchored = anchor(&[set], &[]);
+        let anchored = anchor(vec![set], &[]);
         assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
         assert_eq!(placed(&anchored), original(&project));
         let labels: Vec<(&str, Option<&str>)> = anchored
@@ -420,7 +420,7 @@ mod tests {
               from its first start to its last end"
             ]
         );
-        let anchored = anchor(&[set], &[]);
+        let anchored = anchor(vec![set], &[]);
         let spans: Vec<(usize, usize)> = anchored.documents[0]
             .annotations
             .iter()
@@ -435,7 +435,7 @@ mod tests {
         let text = "👍🏾 ok\r\n東京 \u{5e9}\u{5c1}alom\r\n";
         let ann = "T1\tplace 7 9\t東京\nT2\tword 10 16\tשׁalom\n";
         let (_dir, path) = write_brat(ann, Some(&format!("\u{feff}{text}")));
-        let anchored = anchor(&[read(&path).unwrap()], &[]);
+        let anchored = anchor(vec![read(&path).unwrap()], &[]);
         assert!(anchored.unanchored.is_empty(), "{:?}", anchored.unanchored);
         let spans: Vec<(usize, usize)> = anchored.documents[0]
             .annotations
@@ -538,7 +538,7 @@ mod tests {
             text: article,
             source: Some("/home/ana/articles/doc.txt"),
         };
-        let anchored = anchor(&[set], &[elsewhere, same_name]);
+        let anchored = anchor(vec![set], &[elsewhere, same_name]);
         assert_eq!(anchored.documents[0].known, Some(1));
         assert_eq!(anchored.documents[0].annotations[0].span, Span::new(0, 3));
     }
