@@ -103,7 +103,8 @@ impl AnnotationImportError {
             source,
         };
         let file = std::fs::File::open(path).map_err(read_error)?;
-        let mut bytes = Vec::new();
+        // Room for what the file says it holds, so that the buffer is not grown by doubling.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         std::io::Read::read_to_end(
             &mut std::io::Read::take(file, super::MAX_ANNOTATION_FILE_BYTES + 1),
             &mut bytes,

@@ -38,7 +38,7 @@ fn read_archive(
     limits::check_size(path, bytes.len())?;
     let mut archive = Archive::open(path, bytes, limits)?;
     let qde_bytes = archive.project_qde()?;
-    let xml = decode_text(&qde_bytes).map_err(|e| {
+    let xml = decode_text(qde_bytes).map_err(|e| {
         AnnotationImportError::malformed(
             path,
             None,
@@ -143,19 +143,20 @@ impl Archive<'_> {
             })
             .ok_or_else(|| format!("its text {name} is missing from the archive"))?;
         let bytes = self.read(index, &name)?;
-        decode_text(&bytes).map_err(|e| format!("its text {name} cannot be read: {e}"))
+        decode_text(bytes).map_err(|e| format!("its text {name} cannot be read: {e}"))
     }
 }
 
 /// A source's bytes as text: UTF-8 without its BOM, else whatever encoding they are in.
-fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    let bytes = super::utf8::without_bom(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(_) => crate::import::decode(bytes)
+fn decode_text(mut bytes: Vec<u8>) -> Result<String, String> {
+    let bom = bytes.len() - super::utf8::without_bom(&bytes).len();
+    bytes.drain(..bom);
+    // UTF-8 becomes the text as it is, without a copy.
+    String::from_utf8(bytes).or_else(|not_utf8| {
+        crate::import::decode(not_utf8.as_bytes())
             .map(|d| d.text)
-            .map_err(|e| e.to_string()),
-    }
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// A colour as `#RRGGBB` (uppercase); `#RGB` is widened.

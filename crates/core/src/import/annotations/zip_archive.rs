@@ -154,7 +154,9 @@ impl<'b> Archive<'b> {
         }
         // The sizes an archive declares may be false: never read past either limit.
         let most = self.limits.entry_bytes.min(left);
-        let mut bytes = Vec::new();
+        // Room for the size the entry declares (within the limits), so that the buffer is not
+        // grown by doubling; a false size only means growing after all.
+        let mut bytes = Vec::with_capacity(usize::try_from(file.size().min(most)).unwrap_or(0));
         file.take(most + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| e.to_string())?;
