@@ -102,10 +102,16 @@ fn size_of(path: &Path) -> usize {
     usize::try_from(fs::metadata(path).expect("the input").len()).expect("fits")
 }
 
-/// Exports `project` as doccano JSONL to `file`, then measures importing it into a new project
-/// and saving that to `saved`, as `marginalia import` does.
-fn import_and_save(what: &'static str, project: &Project, file: &Path, saved: &Path) -> Measured {
-    let rendered = export(project, Format::Jsonl, &ExportOptions::default()).expect("exports");
+/// Exports `project` as `format` to `file`, then measures importing it into a new project and
+/// saving that to `saved`, as `marginalia import` does.
+fn import_and_save(
+    what: &'static str,
+    project: &Project,
+    format: Format,
+    file: &Path,
+    saved: &Path,
+) -> Measured {
+    let rendered = export(project, format, &ExportOptions::default()).expect("exports");
     write_output(&rendered.output, file, InFolder::EmptyOnly).expect("written");
     drop(rendered);
     let ((), peak) = peak_of(|| {
@@ -136,14 +142,23 @@ fn reading_a_whole_input_peaks_at_most_at_four_times_its_size() {
     measured.push(import_and_save(
         "import doccano JSONL of one-paragraph articles and save the project",
         &project,
+        Format::Jsonl,
         &folder.path().join("paragraphs.jsonl"),
         &imported,
     ));
     measured.push(import_and_save(
         "import doccano JSONL of news-length articles and save the project",
         &corpus(DOCUMENTS / 4, 4_000, 10, SEED),
+        Format::Jsonl,
         &folder.path().join("articles.jsonl"),
         &folder.path().join("articles.ron"),
+    ));
+    measured.push(import_and_save(
+        "import a REFI-QDA .qdpx of one-paragraph articles and save the project",
+        &project,
+        Format::Qdpx,
+        &folder.path().join("paragraphs.qdpx"),
+        &folder.path().join("qdpx.ron"),
     ));
 
     let (opened, peak) = peak_of(|| store::load(&imported).expect("the project opens"));

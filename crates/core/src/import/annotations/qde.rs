@@ -6,7 +6,7 @@
 //! source's text as stored, end-exclusive. Nothing is resolved here (GUIDs stay GUIDs); that is
 //! [`super::qdpx`]'s job.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, io::BufRead};
 
 use super::{MAX_FILE_ANNOTATIONS, MAX_XML_NESTING};
 use quick_xml::{
@@ -144,12 +144,25 @@ struct Parser {
 
 /// Parses `project.qde`'s text, within [`MAX_XML_NESTING`] and [`MAX_FILE_ANNOTATIONS`].
 pub fn parse(xml: &str) -> Result<Qde, QdeError> {
-    parse_within(xml, MAX_XML_NESTING, MAX_FILE_ANNOTATIONS)
+    parse_within(xml.as_bytes(), MAX_XML_NESTING, MAX_FILE_ANNOTATIONS)
 }
 
-/// [`parse`] with these limits of nesting and of selections and codings.
-fn parse_within(xml: &str, nesting_limit: usize, annotation_limit: usize) -> Result<Qde, QdeError> {
-    let mut reader = Reader::from_str(xml);
+/// [`parse`] of UTF-8 read from `source` as it is parsed, so that the file's text is never held
+/// whole (`project.qde` of a large project is most of its archive, unpacked). Bytes that are not
+/// UTF-8 are an error here; `parse` of the text decoded as a whole can still read them.
+pub fn parse_utf8(source: impl BufRead) -> Result<Qde, QdeError> {
+    parse_within(source, MAX_XML_NESTING, MAX_FILE_ANNOTATIONS)
+}
+
+/// [`parse`] with these limits of nesting and of selections and codings; offsets in errors are
+/// bytes into what `source` gave.
+fn parse_within(
+    source: impl BufRead,
+    nesting_limit: usize,
+    annotation_limit: usize,
+) -> Result<Qde, QdeError> {
+    let mut reader = Reader::from_reader(source);
+    let mut buffer = Vec::new();
     let mut parser = Parser {
         qde: Qde::default(),
         stack: Vec::new(),
@@ -168,7 +181,8 @@ fn parse_within(xml: &str, nesting_limit: usize, annotation_limit: usize) -> Res
             message,
             over: None,
         };
-        let event = reader.read_event().map_err(|e| QdeError {
+        buffer.clear();
+        let event = reader.read_event_into(&mut buffer).map_err(|e| QdeError {
             offset: usize::try_from(reader.error_position()).unwrap_or(usize::MAX),
             message: e.to_string(),
             over: None,
@@ -291,9 +305,30 @@ impl Parser {
         if self.ignore_from == Some(depth) {
             self.ignore_from = None;
         }
-        if self.stack.pop().as_deref() == Some("Code") && self.ignore_from.is_none() {
-            self.open_codes.pop();
+        match self.stack.pop().as_deref() {
+            Some("Code") if self.ignore_from.is_none() => {
+                self.open_codes.pop();
+            }
+            // A source has a few selections, each a coding or two: their lists are trimmed to
+            // fit once complete (a list grows to room for four when its first item comes).
+            Some("PlainTextSelection") => {
+                if let Some(selection) = self.last_selection() {
+                    selection.codings.shrink_to_fit();
+                    selection.note_refs.shrink_to_fit();
+                }
+            }
+            Some("TextSource") => {
+                if let Some(source) = self.qde.sources.last_mut() {
+                    source.selections.shrink_to_fit();
+                }
+            }
+            _ => {}
         }
+    }
+
+    /// The selection read last.
+    fn last_selection(&mut self) -> Option<&mut Selection> {
+        self.qde.sources.last_mut()?.selections.last_mut()
     }
 
     fn text(&mut self, text: &str) {
@@ -541,8 +576,8 @@ mod tests {
                 "</a>".repeat(depth - 1)
             )
         };
-        assert!(parse_within(&nested(4), 4, 10).is_ok());
-        let error = parse_within(&nested(5), 4, 10).expect_err("too deep");
+        assert!(parse_within(nested(4).as_bytes(), 4, 10).is_ok());
+        let error = parse_within(nested(5).as_bytes(), 4, 10).expect_err("too deep");
         assert_eq!(error.over, Some(QdeLimit::Nesting(4)));
         assert_eq!(error.offset, "<Project><a><a><a>".len());
         let deep = nested(MAX_XML_NESTING + 1);
@@ -555,8 +590,8 @@ mod tests {
             <PlainTextSelection guid="A" startPosition="0" endPosition="1"><Coding/></PlainTextSelection>
             <PlainTextSelection guid="B" startPosition="0" endPosition="1"/>
             </TextSource></Sources></Project>"#;
-        assert!(parse_within(selections, 10, 3).is_ok());
-        let error = parse_within(selections, 10, 2).expect_err("too many");
+        assert!(parse_within(selections.as_bytes(), 10, 3).is_ok());
+        let error = parse_within(selections.as_bytes(), 10, 2).expect_err("too many");
         assert_eq!(error.over, Some(QdeLimit::Annotations(2)));
     }
 

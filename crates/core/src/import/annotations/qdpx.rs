@@ -5,7 +5,10 @@
 //! as the archive holds it (CRLF kept; [`super::anchor`] also tries CRLF counted as one char).
 //! The archive is read through [`super::zip_archive`], which holds it to its size limits.
 
-use std::{collections::HashMap, path::Path};
+use std::{
+    collections::{HashMap, HashSet},
+    path::Path,
+};
 
 pub use super::zip_archive::MAX_ENTRY_BYTES;
 use super::{
@@ -37,7 +40,46 @@ fn read_archive(
 ) -> Result<ForeignSet, AnnotationImportError> {
     limits::check_size(path, bytes.len())?;
     let mut archive = Archive::open(path, bytes, limits)?;
-    let qde_bytes = archive.project_qde()?;
+    let index = archive.project_qde()?;
+    let unpacked_before = archive.unpacked;
+    // Parsed as it is inflated; a file that is not UTF-8, or that does not parse, is read whole
+    // and parsed again, which decodes other encodings and says where a problem lies.
+    let streamed = archive.read_with(index, "project.qde", |entry, _| {
+        let bom = entry
+            .fill_buf()
+            .is_ok_and(|start| start.starts_with(UTF8_BOM));
+        if bom {
+            entry.consume(UTF8_BOM.len());
+        }
+        qde::parse_utf8(entry)
+    });
+    let qde = match streamed {
+        Ok(Ok(qde)) => qde,
+        _ => {
+            // The second reading of the same entry is not counted twice against the limit.
+            archive.unpacked = unpacked_before;
+            parse_whole(path, &mut archive, index)?
+        }
+    };
+    let set = into_set(path, qde, &mut archive);
+    match archive.over_limit {
+        Some(error) => Err(error),
+        None => Ok(set),
+    }
+}
+
+/// The UTF-8 byte order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `project.qde` (entry `index`) read whole, decoded and parsed; an error names the line.
+fn parse_whole(
+    path: &Path,
+    archive: &mut Archive,
+    index: usize,
+) -> Result<Qde, AnnotationImportError> {
+    let qde_bytes = archive
+        .read(index, "project.qde")
+        .map_err(|e| AnnotationImportError::malformed(path, None, e))?;
     let xml = decode_text(qde_bytes).map_err(|e| {
         AnnotationImportError::malformed(
             path,
@@ -49,7 +91,7 @@ fn read_archive(
         )
     })?;
     let xml = xml.as_str();
-    let qde = qde::parse(xml).map_err(|e| {
+    qde::parse(xml).map_err(|e| {
         let (line, column) = line_and_column(xml, e.offset);
         match e.over {
             Some(QdeLimit::Nesting(limit)) => AnnotationImportError::TooDeep {
@@ -71,12 +113,7 @@ fn read_archive(
                 ),
             ),
         }
-    })?;
-    let set = into_set(path, &qde, &mut archive);
-    match archive.over_limit {
-        Some(error) => Err(error),
-        None => Ok(set),
-    }
+    })
 }
 
 /// 1-based line and column (in chars) of byte `offset` of `text`.
@@ -94,8 +131,8 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Archive<'_> {
-    /// `project.qde` (or the one `.qde` at the archive's top level).
-    fn project_qde(&mut self) -> Result<Vec<u8>, AnnotationImportError> {
+    /// The entry of `project.qde` (or of the one `.qde` at the archive's top level).
+    fn project_qde(&self) -> Result<usize, AnnotationImportError> {
         let index = self.find("project.qde").or_else(|| {
             let qde: Vec<usize> = self
                 .names
@@ -113,8 +150,7 @@ impl Archive<'_> {
                  project again as REFI-QDA (.qdpx)",
             ));
         };
-        self.read(index, "project.qde")
-            .map_err(|e| AnnotationImportError::malformed(self.path, None, e))
+        Ok(index)
     }
 
     /// The text at a source's `plainTextPath`: `internal://X` is `sources/X`; a bare path is
@@ -195,8 +231,11 @@ fn joined_note(description: &str, refs: &[String], notes: &HashMap<String, Strin
         .join("\n\n")
 }
 
-/// What the reader found, resolved: labels, documents, relations, and what was skipped.
-fn into_set(path: &Path, qde: &Qde, archive: &mut Archive) -> ForeignSet {
+/// What the reader found, resolved: labels, documents, relations, and what was skipped. Each
+/// source is let go once it is a document, its text moved into it.
+fn into_set(path: &Path, mut qde: Qde, archive: &mut Archive) -> ForeignSet {
+    let sources = std::mem::take(&mut qde.sources);
+    let qde = &qde;
     let mut set = ForeignSet {
         format: "REFI-QDA",
         path: path.to_owned(),
@@ -231,12 +270,22 @@ fn into_set(path: &Path, qde: &Qde, archive: &mut Archive) -> ForeignSet {
         users: &qde.users,
         notes: &notes,
     };
+    // The document of each selection a link names.
+    let linked: HashSet<&str> = qde
+        .links
+        .iter()
+        .flat_map(|link| [link.origin.as_deref(), link.target.as_deref()])
+        .flatten()
+        .collect();
     let mut selection_document = HashMap::new();
-    for source in &qde.sources {
-        let document = read_source(source, &context, archive, &mut set.skipped);
+    set.documents.reserve_exact(sources.len());
+    for source in sources {
         for selection in &source.selections {
-            selection_document.insert(selection.guid.as_str(), set.documents.len());
+            if let Some(&guid) = linked.get(selection.guid.as_str()) {
+                selection_document.insert(guid, set.documents.len());
+            }
         }
+        let document = read_source(source, &context, archive, &mut set.skipped);
         set.documents.push(document);
     }
     add_relations(qde, &selection_document, &notes, &mut set);
@@ -262,14 +311,21 @@ struct Context<'q> {
 
 /// One text source as a foreign document: its text and one annotation per code per selection.
 fn read_source(
-    source: &TextSource,
+    source: TextSource,
     context: &Context,
     archive: &mut Archive,
     skipped: &mut Vec<String>,
 ) -> ForeignDocument {
-    let name = &source.name;
-    let text = match (&source.content, &source.plain_text_path) {
-        (Some(content), _) => Some(content.clone()),
+    let TextSource {
+        name,
+        plain_text_path,
+        content,
+        selections,
+        whole_source_codings,
+        ..
+    } = source;
+    let text = match (content, &plain_text_path) {
+        (Some(content), _) => Some(content),
         (None, Some(path)) => archive
             .text(path)
             .map_err(|e| skipped.push(format!("text source “{name}”: {e}")))
@@ -279,16 +335,15 @@ fn read_source(
             None
         }
     };
-    if source.whole_source_codings > 0 {
+    if whole_source_codings > 0 {
         skipped.push(format!(
-            "text source “{name}”: {} coding(s) of the whole source skipped (Marginalia codes \
-             passages)",
-            source.whole_source_codings
+            "text source “{name}”: {whole_source_codings} coding(s) of the whole source skipped \
+             (Marginalia codes passages)"
         ));
     }
-    let mut annotations = Vec::new();
+    let mut annotations = Vec::with_capacity(selections.len());
     let mut uncoded = 0;
-    for selection in &source.selections {
+    for selection in &selections {
         match selection_annotations(selection, context) {
             Ok(found) if found.is_empty() => uncoded += 1,
             Ok(found) => annotations.extend(found),
@@ -301,11 +356,8 @@ fn read_source(
         ));
     }
     ForeignDocument {
-        title: name.clone(),
-        text_ref: text
-            .is_none()
-            .then(|| source.plain_text_path.clone())
-            .flatten(),
+        title: name,
+        text_ref: text.is_none().then_some(plain_text_path).flatten(),
         text,
         unit: UnitChoice::Fixed(OffsetUnit::Chars),
         annotations,

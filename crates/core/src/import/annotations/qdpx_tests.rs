@@ -407,3 +407,38 @@ fn the_default_limits_are_the_documented_ones() {
         (250_000, 256 * 1024 * 1024, 512 * 1024 * 1024)
     );
 }
+
+#[test]
+fn a_project_qde_in_another_encoding_than_utf8_is_read_whole_and_decoded() {
+    // Parsed as it is inflated, UTF-8 only; anything else is read again whole and decoded.
+    let text = "Ministers said states must act.";
+    let source = format!(
+        r#"<TextSource guid="S1" name="Déclaration" plainTextPath="internal://a.txt">{}</TextSource>"#,
+        selection("P1", text, "states must act", "C1", None)
+    );
+    let xml = qde(&source).replace("encoding=\"utf-8\"", "encoding=\"utf-16\"");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, qde_bytes) in [("utf8.qdpx", xml.into_bytes()), ("utf16.qdpx", utf16)] {
+        let path = write_zip(
+            dir.path(),
+            name,
+            &[
+                ("project.qde", &qde_bytes),
+                ("sources/a.txt", text.as_bytes()),
+            ],
+        );
+        let set = read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let document = &set.documents[0];
+        assert_eq!(document.title, "Déclaration", "{name}");
+        let labels: Vec<_> = document
+            .annotations
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Claim"], "{name}");
+    }
+}

@@ -6,7 +6,7 @@
 
 use std::{
     collections::HashMap,
-    io::{Cursor, Read},
+    io::{self, BufRead, BufReader, Cursor, Read},
     path::Path,
 };
 
@@ -58,8 +58,8 @@ pub struct Archive<'b> {
     /// Entries refused because their names escape the archive.
     pub refused: Vec<String>,
     limits: ArchiveLimits,
-    /// Bytes unpacked so far.
-    unpacked: u64,
+    /// Bytes unpacked so far (an entry read a second time may be taken off again).
+    pub(super) unpacked: u64,
     /// Set when reading went over [`ArchiveLimits::unpacked_bytes`]: the import is refused.
     pub over_limit: Option<AnnotationImportError>,
 }
@@ -132,6 +132,24 @@ impl<'b> Archive<'b> {
     /// The bytes of entry `index`, at most [`MAX_ENTRY_BYTES`]. Going over the archive's
     /// [`MAX_ARCHIVE_UNPACKED_BYTES`] also sets [`Archive::over_limit`].
     pub fn read(&mut self, index: usize, name: &str) -> Result<Vec<u8>, String> {
+        self.read_with(index, name, |entry, size| {
+            // Room for the size the entry declares (within the limits), so that the buffer is
+            // not grown by doubling; a false size only means growing after all.
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            entry.read_to_end(&mut bytes).map(|_| bytes)
+        })?
+        .map_err(|e| e.to_string())
+    }
+
+    /// What `read` makes of entry `index` as it is inflated, within the same limits as
+    /// [`Archive::read`]: `read` is given the entry, cut off one byte past what may be read, and
+    /// the size it declares (at most that).
+    pub fn read_with<T>(
+        &mut self,
+        index: usize,
+        name: &str,
+        read: impl FnOnce(&mut dyn BufRead, u64) -> T,
+    ) -> Result<T, String> {
         let file = self.zip.by_index(index).map_err(|e| e.to_string())?;
         let too_large = || {
             format!(
@@ -154,13 +172,13 @@ impl<'b> Archive<'b> {
         }
         // The sizes an archive declares may be false: never read past either limit.
         let most = self.limits.entry_bytes.min(left);
-        // Room for the size the entry declares (within the limits), so that the buffer is not
-        // grown by doubling; a false size only means growing after all.
-        let mut bytes = Vec::with_capacity(usize::try_from(file.size().min(most)).unwrap_or(0));
-        file.take(most + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let size = file.size().min(most);
+        let mut entry = Counted {
+            inner: file.take(most + 1),
+            read: 0,
+        };
+        let made = read(&mut BufReader::new(&mut entry), size);
+        let read = entry.read;
         if read > most {
             if read > self.limits.entry_bytes {
                 return Err(too_large());
@@ -169,7 +187,21 @@ impl<'b> Archive<'b> {
             return Err(format!("{name}: the archive unpacks to too much"));
         }
         self.unpacked += read;
-        Ok(bytes)
+        Ok(made)
+    }
+}
+
+/// A reader that counts the bytes it gives.
+struct Counted<R> {
+    inner: R,
+    read: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += u64::try_from(n).unwrap_or(u64::MAX);
+        Ok(n)
     }
 }
 
