@@ -342,12 +342,12 @@ mod tests {
     }
 
     #[test]
-    fn lines_it_does_not_import_are_listed() {
+    fn attributes_and_normalizations_become_notes_and_other_comments_are_listed() {
         let ann = "T1\tPerson 0 3\tAna\n\
                    E1\tSay:T1\n\
                    A1\tNegated E1\n\
                    N1\tReference T1 Wikipedia:123\tAna\n\
-                   *\tEquiv T1 T1\n\
+                   M1\tConfidence T1 High\n\
                    #1\tAnnotatorNotes T9\tlost\n\
                    #2\tOtherNote T1\thm\n";
         let (_dir, path) = write_brat(ann, Some("Ana spoke."));
@@ -355,15 +355,80 @@ mod tests {
         assert_eq!(
             set.skipped,
             [
-                "line 2: events (E lines) are not imported",
-                "line 3: attributes (A and M lines) are not imported",
-                "line 4: normalizations (N lines) are not imported",
-                "line 5: equivalence relations (* lines) are not imported",
                 "line 7: comments other than AnnotatorNotes are not imported",
                 "line 6: a note on T9, which the file does not have, is not imported",
             ]
         );
-        assert_eq!(set.documents[0].annotations.len(), 1);
+        let doc = &set.documents[0];
+        assert_eq!(doc.annotations.len(), 1);
+        // The attribute of the event goes to its trigger.
+        assert_eq!(
+            doc.annotations[0].note,
+            "Negated\n\nReference Wikipedia:123 (Ana)\n\nConfidence: High"
+        );
+        assert!(
+            doc.relations.is_empty(),
+            "an event without arguments relates nothing"
+        );
+    }
+
+    #[test]
+    fn events_and_equivalences_become_relations_through_to_the_project() {
+        let text = "Officials told reporters that the talks would resume.";
+        // T1 Officials, T2 told, T3 the talks would resume, T4 reporters.
+        let ann = "T1\tsource 0 9\tOfficials\n\
+                   T2\tcue 10 14\ttold\n\
+                   T3\tclaim 30 52\tthe talks would resume\n\
+                   T4\tsource 15 24\treporters\n\
+                   E1\tAttribution:T2 Content:T3 Source:T1\n\
+                   E2\tReport:T4 Theme:E1\n\
+                   *\tAlias T1 T4\n\
+                   #1\tAnnotatorNotes E1\ton the record\n";
+        let (_dir, path) = write_brat(ann, Some(text));
+        let set = read(&path).unwrap();
+        assert_eq!(set.skipped, Vec::<String>::new());
+        let links: Vec<(&str, &str, &str)> = set.documents[0]
+            .relations
+            .iter()
+            .map(|r| (r.from.as_str(), r.kind.as_str(), r.to.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("T1", "Alias", "T4"),
+                ("T2", "Content", "T3"),
+                ("T2", "Source", "T1"),
+                // An argument that is an event stands for its trigger.
+                ("T4", "Theme", "T2"),
+            ]
+        );
+        assert_eq!(set.documents[0].annotations[1].note, "on the record");
+
+        let (project, summary) = crate::import::annotations::into_project(
+            anchor(vec![set], &[]),
+            "T",
+            "A",
+            "2026-12-01T00:00:00Z",
+        )
+        .unwrap();
+        assert_eq!((summary.annotations, summary.relations), (4, 4));
+        let doc = &project.documents()[0];
+        let quote = |id: &str| doc.annotation(id).map(|a| a.quote.as_str());
+        let mut made: Vec<(Option<&str>, &str, Option<&str>)> = doc
+            .relations()
+            .iter()
+            .map(|r| (quote(&r.from), r.kind.as_str(), quote(&r.to)))
+            .collect();
+        made.sort_unstable();
+        assert_eq!(
+            made,
+            [
+                (Some("Officials"), "Alias", Some("reporters")),
+                (Some("reporters"), "Theme", Some("told")),
+                (Some("told"), "Content", Some("the talks would resume")),
+                (Some("told"), "Source", Some("Officials")),
+            ]
+        );
     }
 
     #[test]
@@ -394,31 +459,38 @@ mod tests {
     }
 
     #[test]
-    fn fragments_become_one_passage() {
+    fn fragments_with_text_between_them_are_passages_tied_by_continues() {
         let text = "ab\r\ncd ef\n\ngh";
         // Chars over the file's text (CRLF is two chars): "ab" 0..2, "cd" 4..6, "gh" 11..13.
-        let ann = "T1\tclaim 0 2;4 6\tab cd\nT2\tnorm 4 6;11 13\tcd gh\n";
+        // T1's fragments have only a line break between them: one passage. T2's leave out
+        // " ef": two passages, the second continuing the first.
+        let ann = "T1\tclaim 0 2;4 6\tab cd\nT2\tnorm 4 6;11 13\tcd gh\n\
+                   #1\tAnnotatorNotes T2\tsplit\n";
         let (_dir, path) = write_brat(ann, Some(text));
         let set = read(&path).unwrap();
+        assert_eq!(set.skipped, Vec::<String>::new());
         let doc = &set.documents[0];
-        let read: Vec<(Option<Position>, Option<&str>)> = doc
+        let read: Vec<(&str, Option<Position>, &str)> = doc
             .annotations
             .iter()
-            .map(|a| (a.position, a.quote.as_deref()))
+            .map(|a| (a.id.as_str(), a.position, a.note.as_str()))
             .collect();
         assert_eq!(
             read,
             [
-                (Some(Position { start: 0, end: 6 }), None),
-                (Some(Position { start: 4, end: 13 }), None),
+                ("T1", Some(Position { start: 0, end: 6 }), ""),
+                ("T2", Some(Position { start: 4, end: 6 }), "split"),
+                ("T2#2", Some(Position { start: 11, end: 13 }), ""),
             ]
         );
         assert_eq!(
-            set.skipped,
-            [
-                "line 2: T2 has fragments with text between them; it is imported as one passage \
-              from its first start to its last end"
-            ]
+            doc.relations,
+            [ForeignRelation {
+                kind: ann::CONTINUES.into(),
+                from: "T2#2".into(),
+                to: "T2".into(),
+                note: String::new(),
+            }]
         );
         let anchored = anchor(vec![set], &[]);
         let spans: Vec<(usize, usize)> = anchored.documents[0]
@@ -426,8 +498,26 @@ mod tests {
             .iter()
             .map(|a| (a.span.start, a.span.end))
             .collect();
-        // In the normalised text "ab\ncd ef\n\ngh": "ab\ncd" is 0..5 and "cd ef\n\ngh" 3..12.
-        assert_eq!(spans, [(0, 5), (3, 12)]);
+        // In the normalised text "ab\ncd ef\n\ngh": "ab\ncd" is 0..5, "cd" 3..5, "gh" 10..12.
+        assert_eq!(spans, [(0, 5), (3, 5), (10, 12)]);
+        assert_eq!(anchored.documents[0].relations.len(), 1);
+    }
+
+    #[test]
+    fn fragments_without_the_text_to_tell_are_kept_apart() {
+        let (_dir, path) = write_brat("T1\tclaim 0 2;4 6\tab cd\n", None);
+        let spans: Vec<_> = read(&path).unwrap().documents[0]
+            .annotations
+            .iter()
+            .map(|a| a.position)
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                Some(Position { start: 0, end: 2 }),
+                Some(Position { start: 4, end: 6 })
+            ]
+        );
     }
 
     #[test]
