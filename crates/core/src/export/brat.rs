@@ -5,12 +5,15 @@
 //! the model's own unit, so nothing is converted. brat forbids newlines in a text-bound
 //! annotation's covered text, so a passage that runs over a newline is written as discontinuous
 //! fragments (`start1 end1;start2 end2`) split at the newlines; the brat importer joins them back.
+//! A passage coded in pieces — annotations of one label tied by [`CONTINUES`] relations, as the
+//! brat importer makes of a discontinuous `T` — is written back as one `T` with every piece's
+//! fragments, and what refers to any piece refers to it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::{ExportError, ExportOptions, Output, Scope, unique_stems};
-use crate::model::{Annotation, Document, Relation, label::parse_color};
+use crate::model::{Annotation, CONTINUES, Document, Relation, label::parse_color};
 
 /// Renders the scope as the files of a brat folder: per document `<stem>.txt` and `<stem>.ann`,
 /// in project order, then `annotation.conf` and `visual.conf`.
@@ -51,18 +54,33 @@ pub fn brat_type(name: &str) -> String {
     }
 }
 
-/// One document's `.ann`: `T` lines in saved order, then `R` lines, then `#` notes.
+/// One document's `.ann`: `T` lines in saved order (a passage in pieces as one), then `R`
+/// lines, then `#` notes.
 fn ann_file(doc: &Document) -> String {
+    let pieces = Pieces::of(doc);
     let mut out = String::new();
     let mut notes = Vec::new();
-    for (n, a) in doc.annotations().iter().enumerate() {
+    let mut t_ids: HashMap<&str, String> = HashMap::new();
+    let passages = doc
+        .annotations()
+        .iter()
+        .filter(|a| !pieces.first_of.contains_key(a.id.as_str()));
+    for (n, a) in passages.enumerate() {
         let id = format!("T{}", n + 1);
-        let _ = writeln!(out, "{}", text_bound_line(&id, a));
-        notes.push((id, a.note.as_str()));
+        let passage: Vec<&Annotation> = pieces.passage_from(doc, a).collect();
+        let _ = writeln!(out, "{}", text_bound_line(&id, &passage));
+        for piece in passage {
+            notes.push((id.clone(), piece.note.as_str()));
+            t_ids.insert(piece.id.as_str(), id.clone());
+        }
     }
-    for (n, r) in doc.relations().iter().enumerate() {
+    let written = doc
+        .relations()
+        .iter()
+        .filter(|r| !pieces.ties.contains(r.id.as_str()));
+    for (n, r) in written.enumerate() {
         let id = format!("R{}", n + 1);
-        let _ = writeln!(out, "{}", relation_line(&id, r, doc));
+        let _ = writeln!(out, "{}", relation_line(&id, r, &t_ids));
         notes.push((id, r.note.as_str()));
     }
     let notes = notes
@@ -79,9 +97,73 @@ fn ann_file(doc: &Document) -> String {
     out
 }
 
-/// `T<n>\t<type> <fragments>\t<covered text>`.
-fn text_bound_line(id: &str, a: &Annotation) -> String {
-    let fragments = fragments(a.start, &a.quote);
+/// The passages of a document coded in pieces: each piece tied to the one before it by a
+/// [`CONTINUES`] relation, of the same label and starting where that one has ended or later.
+/// A tie that would branch (a piece continued twice, or continuing two) is left a relation.
+#[derive(Default)]
+struct Pieces<'d> {
+    /// The next piece of each piece that has one.
+    next: HashMap<&'d str, &'d str>,
+    /// The first piece of the passage of each later piece.
+    first_of: HashMap<&'d str, &'d str>,
+    /// The relations these ties are, which are not written as relations.
+    ties: HashSet<&'d str>,
+}
+
+impl<'d> Pieces<'d> {
+    fn of(doc: &'d Document) -> Self {
+        let mut pieces = Self::default();
+        let mut previous: HashMap<&str, &str> = HashMap::new();
+        for r in doc.relations().iter().filter(|r| r.kind == CONTINUES) {
+            let (Some(later), Some(earlier)) = (doc.annotation(&r.from), doc.annotation(&r.to))
+            else {
+                continue;
+            };
+            let joins = later.label == earlier.label
+                && earlier.end <= later.start
+                && !pieces.next.contains_key(earlier.id.as_str())
+                && !previous.contains_key(later.id.as_str());
+            if joins {
+                pieces.next.insert(&earlier.id, &later.id);
+                previous.insert(&later.id, &earlier.id);
+                pieces.ties.insert(&r.id);
+            }
+        }
+        for &later in previous.keys() {
+            let mut first = later;
+            while let Some(&before) = previous.get(first) {
+                first = before;
+            }
+            pieces.first_of.insert(later, first);
+        }
+        pieces
+    }
+
+    /// The passage that starts with `first`: it and every piece after it, in order.
+    fn passage_from(
+        &self,
+        doc: &'d Document,
+        first: &'d Annotation,
+    ) -> impl Iterator<Item = &'d Annotation> {
+        let mut at = Some(first);
+        std::iter::from_fn(move || {
+            let piece = at?;
+            at = self
+                .next
+                .get(piece.id.as_str())
+                .and_then(|next| doc.annotation(next));
+            Some(piece)
+        })
+    }
+}
+
+/// `T<n>\t<type> <fragments>\t<covered text>` for a passage of one or more pieces, all of the
+/// first one's label.
+fn text_bound_line(id: &str, passage: &[&Annotation]) -> String {
+    let fragments: Vec<Fragment> = passage
+        .iter()
+        .flat_map(|a| fragments(a.start, &a.quote))
+        .collect();
     let offsets: Vec<String> = fragments
         .iter()
         .map(|f| format!("{} {}", f.start, f.end))
@@ -89,19 +171,19 @@ fn text_bound_line(id: &str, a: &Annotation) -> String {
     let covered: Vec<&str> = fragments.iter().map(|f| f.text).collect();
     format!(
         "{id}\t{} {}\t{}",
-        brat_type(&a.label),
+        brat_type(&passage[0].label),
         offsets.join(";"),
         covered.join(" ")
     )
 }
 
 /// `R<n>\t<kind> Arg1:T<a> Arg2:T<b>`; an end that is not in the document keeps its own id.
-fn relation_line(id: &str, r: &Relation, doc: &Document) -> String {
+fn relation_line(id: &str, r: &Relation, t_ids: &HashMap<&str, String>) -> String {
     let t_id = |annotation: &str| {
-        doc.annotations()
-            .iter()
-            .position(|a| a.id == annotation)
-            .map_or_else(|| annotation.to_owned(), |i| format!("T{}", i + 1))
+        t_ids
+            .get(annotation)
+            .cloned()
+            .unwrap_or_else(|| annotation.to_owned())
     };
     format!(
         "{id}\t{} Arg1:{} Arg2:{}",
@@ -190,7 +272,12 @@ fn annotation_conf(scope: &Scope) -> String {
     let kinds: BTreeSet<String> = scope
         .documents
         .iter()
-        .flat_map(|d| d.relations())
+        .flat_map(|d| {
+            let ties = Pieces::of(d).ties;
+            d.relations()
+                .iter()
+                .filter(move |r| !ties.contains(r.id.as_str()))
+        })
         .map(|r| brat_type(&r.kind))
         .collect();
     for kind in kinds {

@@ -63,6 +63,12 @@ impl Annotation {
     }
 }
 
+/// The kind of relation that ties a fragment of a passage coded in pieces to the fragment before
+/// it (from the later to the earlier, both of one label): brat's discontinuous passages
+/// (`T1\tclaim 0 5;9 14`) are imported as one annotation per fragment tied this way, and exported
+/// back as one.
+pub const CONTINUES: &str = "continues";
+
 /// A typed, directed link between two annotations of the same document (e.g. a claim
 /// `attributed_to` a source).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

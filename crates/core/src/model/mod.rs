@@ -24,7 +24,7 @@ pub mod snap;
 mod span;
 pub mod validate;
 
-pub use annotation::{Annotation, Relation};
+pub use annotation::{Annotation, CONTINUES, Relation};
 pub use document::{Document, hex, sha256_hex};
 pub use edit::{Edit, EditError, LabelRemoval};
 pub use history::Editor;

@@ -22,7 +22,7 @@ use crate::{
         AnnotationImportError, ForeignAnnotation, ForeignDocument, ForeignRelation, Position,
         UnitChoice, limits::AnnotationCount,
     },
-    model::OffsetUnit,
+    model::{CONTINUES, OffsetUnit},
 };
 
 /// One `.ann` file's `content`, with the text of the `.txt` beside it when there is one. `where_`
@@ -296,9 +296,6 @@ fn parse_text_bound(
         .collect();
     Ok((annotations, continues))
 }
-
-/// The kind of the relation that ties each fragment of a brat passage to the one before it.
-pub const CONTINUES: &str = "continues";
 
 /// The id of fragment `k` (from 1) of brat passage `id`: the first keeps the id, so that what
 /// refers to the passage finds it.

@@ -170,6 +170,7 @@ fn utf8(path: &Path, bytes: &[u8]) -> Result<String, AnnotationImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CONTINUES;
     use crate::{
         export::{ExportOptions, Format, export, write_output},
         import::annotations::{Anchored, ForeignRelation, KnownText, Position, anchor},
@@ -486,7 +487,7 @@ mod tests {
         assert_eq!(
             doc.relations,
             [ForeignRelation {
-                kind: ann::CONTINUES.into(),
+                kind: crate::model::CONTINUES.into(),
                 from: "T2#2".into(),
                 to: "T2".into(),
                 note: String::new(),
@@ -501,6 +502,37 @@ mod tests {
         // In the normalised text "ab\ncd ef\n\ngh": "ab\ncd" is 0..5, "cd" 3..5, "gh" 10..12.
         assert_eq!(spans, [(0, 5), (3, 5), (10, 12)]);
         assert_eq!(anchored.documents[0].relations.len(), 1);
+    }
+
+    #[test]
+    fn a_passage_in_pieces_goes_back_to_brat_as_one_fragmented_passage() {
+        let text = "Ana saw x spoke.";
+        // "Ana" 0..3, "saw" 4..7, "spoke" 10..15: the claim leaves " saw x " out.
+        let ann = "T1\tclaim 0 3;10 15\tAna spoke\n\
+                   T2\tsource 4 7\tsaw\n\
+                   R1\tsaid Arg1:T2 Arg2:T1\n\
+                   #1\tAnnotatorNotes T1\tin pieces\n";
+        let (_dir, path) = write_brat(ann, Some(text));
+        let anchored = anchor(vec![read(&path).unwrap()], &[]);
+        let (project, summary) =
+            crate::import::annotations::into_project(anchored, "T", "A", "2026-12-01T00:00:00Z")
+                .unwrap();
+        assert_eq!((summary.annotations, summary.relations), (3, 2));
+
+        let out = exported(&project);
+        let written = std::fs::read_to_string(out.path().join("doc.ann")).unwrap();
+        assert_eq!(
+            written,
+            "T1\tclaim 0 3;10 15\tAna spoke\n\
+             T2\tsource 4 7\tsaw\n\
+             R1\tsaid Arg1:T2 Arg2:T1\n\
+             #1\tAnnotatorNotes T1\tin pieces\n"
+        );
+        let conf = std::fs::read_to_string(out.path().join("annotation.conf")).unwrap();
+        assert!(
+            !conf.contains(CONTINUES),
+            "the tie is not a brat relation: {conf}"
+        );
     }
 
     #[test]
