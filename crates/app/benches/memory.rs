@@ -6,71 +6,15 @@
 #[path = "support/screen.rs"]
 mod screen;
 
-use std::{
-    alloc::{GlobalAlloc, Layout, System},
-    sync::atomic::{AtomicUsize, Ordering},
-};
-
 use marginalia::store;
-use marginalia_testkit::workload::{SEED, SIZES, two_analysts};
+use marginalia_testkit::{
+    counting_alloc::{Counting, live, peak_of},
+    workload::{SEED, SIZES, two_analysts},
+};
 use screen::{ArticleWay, MIN_TEXT_VERTICES, READING_WIDTH, RealView, Scene, Screen};
-
-/// Counts the bytes allocated and not yet freed, and the most there ever were.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed on to the system allocator unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `alloc`'s contract, which `System` shares.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            grew(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as for `alloc`.
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as for `alloc`.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            grew(new_size);
-        }
-        new
-    }
-}
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-fn live() -> usize {
-    LIVE.load(Ordering::Relaxed)
-}
-
-/// Starts counting a new peak from the current live bytes.
-fn reset_peak() -> usize {
-    let now = live();
-    PEAK.store(now, Ordering::Relaxed);
-    now
-}
-
-fn peak_since(baseline: usize) -> usize {
-    PEAK.load(Ordering::Relaxed).saturating_sub(baseline)
-}
 
 fn mib(bytes: usize) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
@@ -91,17 +35,19 @@ fn main() {
     // The view: held after the first frame and after scrolling through the whole article.
     let mut screen = Screen::new();
     screen.frame(Vec::new(), |_| {});
-    let baseline = reset_peak();
-    let mut view = RealView::open(doc);
-    assert!(screen.frame(Vec::new(), |ui| view.ui(ui, &scene)) >= MIN_TEXT_VERTICES);
-    let opened = live() - baseline;
-    let mut offset = 0;
-    while offset < doc.char_len() {
-        view.scroll_to(offset, screen.now());
+    let baseline = live();
+    let ((view, opened), peak_scroll) = peak_of(|| {
+        let mut view = RealView::open(doc);
         assert!(screen.frame(Vec::new(), |ui| view.ui(ui, &scene)) >= MIN_TEXT_VERTICES);
-        offset += 2_000;
-    }
-    let peak_scroll = peak_since(baseline);
+        let opened = live() - baseline;
+        let mut offset = 0;
+        while offset < doc.char_len() {
+            view.scroll_to(offset, screen.now());
+            assert!(screen.frame(Vec::new(), |ui| view.ui(ui, &scene)) >= MIN_TEXT_VERTICES);
+            offset += 2_000;
+        }
+        (view, opened)
+    });
     let with_view = live();
     drop(view);
     // Two empty frames: egui lets go of the galleys the view last drew.
@@ -114,9 +60,8 @@ fn main() {
     let path = folder.path().join("project.ron");
     store::save(&project, &path).expect("the project saves");
     let file = std::fs::metadata(&path).expect("the file").len();
-    let baseline = reset_peak();
-    let loaded = store::load(&path).expect("the project loads");
-    let peak_load = peak_since(baseline);
+    let baseline = live();
+    let (loaded, peak_load) = peak_of(|| store::load(&path).expect("the project loads"));
     let held_load = live() - baseline;
     drop(loaded);
 

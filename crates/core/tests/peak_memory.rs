@@ -6,12 +6,7 @@
 //! The allocator counts every live byte of this test binary, so the measurements run one after
 //! another in a single test; each is the peak above what was live when the operation began.
 
-use std::{
-    alloc::{GlobalAlloc, Layout, System},
-    fs,
-    path::Path,
-    sync::atomic::{AtomicUsize, Ordering},
-};
+use std::{fs, path::Path};
 
 use marginalia_core::{
     export::{ExportOptions, Format, InFolder, export, write_output},
@@ -20,7 +15,10 @@ use marginalia_core::{
     store,
     workspace::Workspace,
 };
-use marginalia_testkit::workload::{SEED, article_html, corpus};
+use marginalia_testkit::{
+    counting_alloc::{Counting, peak_of},
+    workload::{SEED, article_html, corpus},
+};
 
 /// The most memory an operation may use, as a multiple of its input's size.
 const MAX_TIMES_INPUT: f64 = 4.0;
@@ -30,60 +28,8 @@ const MAX_TIMES_INPUT: f64 = 4.0;
 /// and the annotations weigh most beside the text.
 const DOCUMENTS: usize = 2_000;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed on to the system allocator unchanged; only sizes are counted.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract for `alloc` is passed on.
-        let pointer = unsafe { System.alloc(layout) };
-        if !pointer.is_null() {
-            grew(layout.size());
-        }
-        pointer
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        // SAFETY: the caller's contract for `dealloc` is passed on.
-        unsafe { System.dealloc(pointer, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: the caller's contract for `realloc` is passed on.
-        let moved = unsafe { System.realloc(pointer, layout, new_size) };
-        if !moved.is_null() {
-            // Counted as the block growing or shrinking in place: a large block is moved by
-            // remapping its pages, not by copying them (glibc's mremap), so the old and the new
-            // block are never both in memory.
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        moved
-    }
-}
-
-fn grew(bytes: usize) {
-    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// The peak bytes live while `operation` ran, above those live when it began.
-fn peak_of<T>(operation: impl FnOnce() -> T) -> (T, usize) {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let result = operation();
-    (result, PEAK.load(Ordering::Relaxed) - before)
-}
 
 /// One measurement: what ran, its input's size and its peak.
 struct Measured {

@@ -1,10 +1,12 @@
 //! What Marginalia's tests, benchmarks and fuzz targets share, kept out of the application:
-//! generated workloads (`workload`), the fuzzing entry points (`fuzzing`), projects built through
-//! the edit API (`fixtures`, re-exported at the top), crash-test child processes (`child`), the
-//! golden exports (`golden`), and where the fixture files and the repository's own files are.
+//! generated workloads (`workload`), a counting allocator for memory targets (`counting_alloc`),
+//! the fuzzing entry points (`fuzzing`), projects built through the edit API (`fixtures`,
+//! re-exported at the top), crash-test child processes (`child`), the golden exports (`golden`),
+//! and where the fixture files and the repository's own files are.
 
 #[cfg(unix)]
 pub mod child;
+pub mod counting_alloc;
 pub mod fixtures;
 pub mod fuzzing;
 pub mod golden;
