@@ -190,7 +190,7 @@ fn malformed_files_give_their_specific_error_with_the_place() {
 
     // Truncated file.
     for cut in [
-        &saved[..saved.len() / 2],
+        &saved[..saved.floor_char_boundary(saved.len() / 2)],
         &saved[..saved.rfind("documents").unwrap()],
     ] {
         match load_text(cut) {

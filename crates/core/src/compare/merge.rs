@@ -189,6 +189,7 @@ impl Curation {
             .collect();
         let labels = super::codebook(projects);
         Project::from_parts(meta, without_key_clashes(labels), documents)
+            .with_relation_kinds(super::relation_kinds(projects))
     }
 }
 

@@ -38,7 +38,7 @@ pub use items::{Item, ItemKind, Member};
 pub use merge::{Curation, Decision};
 pub use scores::{Prf, SchemeCounts, SemEval};
 
-use crate::model::{Label, Project};
+use crate::model::{Label, Project, RelationKind};
 
 /// What to compare and how.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -92,6 +92,25 @@ pub fn codebook(projects: &[&Project]) -> Vec<Label> {
         }
     }
     labels
+}
+
+/// The relation kinds of all `projects`, each id once, in the order first declared; a key an
+/// earlier kind has is not given to a later one.
+#[must_use]
+pub fn relation_kinds(projects: &[&Project]) -> Vec<RelationKind> {
+    let mut kinds: Vec<RelationKind> = Vec::new();
+    for kind in projects.iter().flat_map(|p| p.relation_kinds()) {
+        if !kinds.iter().any(|k| k.id == kind.id) {
+            let key = kind
+                .key
+                .filter(|key| !kinds.iter().any(|k| k.key == Some(*key)));
+            kinds.push(RelationKind {
+                key,
+                ..kind.clone()
+            });
+        }
+    }
+    kinds
 }
 
 /// The short name of analyst `index` in tables and lists: A, B, … Z, then #27, #28, ….

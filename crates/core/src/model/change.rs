@@ -1,7 +1,7 @@
 //! `Change`: the primitive, self-describing steps every edit is made of. Each one carries what it
 //! replaces, so it can be applied and its inverse applied without consulting anything else.
 
-use super::{Annotation, Document, Label, Meta, Orphan, Project, Relation};
+use super::{Annotation, Document, Label, Meta, Orphan, Project, Relation, RelationKind};
 
 /// One primitive change to a project. Document and label positions are indices (undo restores
 /// them exactly); annotations are found by id.
@@ -29,6 +29,25 @@ pub(super) enum Change {
         doc: usize,
         index: usize,
         relation: Relation,
+    },
+    ReplaceRelation {
+        doc: usize,
+        index: usize,
+        before: Relation,
+        after: Relation,
+    },
+    InsertRelationKind {
+        index: usize,
+        kind: RelationKind,
+    },
+    RemoveRelationKind {
+        index: usize,
+        kind: RelationKind,
+    },
+    ReplaceRelationKind {
+        index: usize,
+        before: RelationKind,
+        after: RelationKind,
     },
     InsertLabel {
         index: usize,
@@ -117,6 +136,28 @@ impl Change {
                 index,
                 relation,
             },
+            Self::ReplaceRelation {
+                doc,
+                index,
+                before,
+                after,
+            } => Self::ReplaceRelation {
+                doc,
+                index,
+                before: after,
+                after: before,
+            },
+            Self::InsertRelationKind { index, kind } => Self::RemoveRelationKind { index, kind },
+            Self::RemoveRelationKind { index, kind } => Self::InsertRelationKind { index, kind },
+            Self::ReplaceRelationKind {
+                index,
+                before,
+                after,
+            } => Self::ReplaceRelationKind {
+                index,
+                before: after,
+                after: before,
+            },
             Self::InsertLabel { index, label } => Self::RemoveLabel { index, label },
             Self::RemoveLabel { index, label } => Self::InsertLabel { index, label },
             Self::ReplaceLabel {
@@ -197,6 +238,20 @@ impl Change {
             Self::RemoveRelation { doc, index, .. } => {
                 let removed = project.documents[*doc].relations.remove(*index);
                 project.index.remove(&removed.id);
+            }
+            Self::ReplaceRelation {
+                doc, index, after, ..
+            } => {
+                project.documents[*doc].relations[*index] = after.clone();
+            }
+            Self::InsertRelationKind { index, kind } => {
+                project.relation_kinds.insert(*index, kind.clone());
+            }
+            Self::RemoveRelationKind { index, .. } => {
+                project.relation_kinds.remove(*index);
+            }
+            Self::ReplaceRelationKind { index, after, .. } => {
+                project.relation_kinds[*index] = after.clone();
             }
             Self::InsertLabel { index, label } => {
                 project.index.add_label(&label.id);

@@ -6,12 +6,15 @@
 
 pub use super::edit_error::EditError;
 
+pub use super::relation_edits::{KindRemoval, new_relation};
+
 use super::{
-    Annotation, Document, Label, Meta, Project, Relation, Span,
+    Annotation, Document, Label, Meta, Project, Relation, RelationKind, Span,
     change::Change,
     edit_error::{doc_index, ok_or_invalid},
     ids,
     orphan_edits::{self, TextUpdate},
+    relation_edits,
     validate::{self, Problem},
 };
 
@@ -62,6 +65,18 @@ pub enum Edit {
     DeleteRelation {
         doc: String,
         id: String,
+    },
+    /// Replace the relation with the same id: another kind, the ends swapped, a note.
+    UpdateRelation {
+        doc: String,
+        relation: Relation,
+    },
+    AddRelationKind(RelationKind),
+    /// Replace the kind with the same id: rename, recolour, change key, description or labels.
+    UpdateRelationKind(RelationKind),
+    RemoveRelationKind {
+        id: String,
+        relations: KindRemoval,
     },
     AddLabel(Label),
     /// Replace the label with the same id: rename, recolour, change key or description.
@@ -114,6 +129,10 @@ impl Edit {
             Self::SetNote { .. } => "edit note",
             Self::AddRelation { .. } => "add relation",
             Self::DeleteRelation { .. } => "delete relation",
+            Self::UpdateRelation { .. } => "change relation",
+            Self::AddRelationKind(_) => "add relation kind",
+            Self::UpdateRelationKind(_) => "edit relation kind",
+            Self::RemoveRelationKind { .. } => "remove relation kind",
             Self::AddLabel(_) => "add label",
             Self::UpdateLabel(_) => "edit label",
             Self::RemoveLabel { .. } => "remove label",
@@ -346,11 +365,13 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
                 return Err(EditError::IdInUse(relation.id.clone()));
             }
             ok_or_invalid(validate::check_relation(&project.documents[d], relation))?;
-            Ok(vec![Change::InsertRelation {
+            let mut changes = relation_edits::kinds_to_declare(project, [relation]);
+            changes.push(Change::InsertRelation {
                 doc: d,
                 index: project.documents[d].relations.len(),
                 relation: relation.clone(),
-            }])
+            });
+            Ok(changes)
         }
         Edit::DeleteRelation { doc, id } => {
             let d = doc_index(project, doc)?;
@@ -367,6 +388,14 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
                 index,
                 relation: project.documents[d].relations[index].clone(),
             }])
+        }
+        Edit::UpdateRelation { doc, relation } => {
+            relation_edits::plan_update_relation(project, doc, relation)
+        }
+        Edit::AddRelationKind(kind) => relation_edits::plan_add_kind(project, kind),
+        Edit::UpdateRelationKind(kind) => relation_edits::plan_update_kind(project, kind),
+        Edit::RemoveRelationKind { id, relations } => {
+            relation_edits::plan_remove_kind(project, id, relations)
         }
         Edit::AddLabel(label) => {
             if project.id_in_use(&label.id) {
@@ -474,13 +503,15 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             }
             let mut document = document.clone();
             document.reindex_text();
-            ok_or_invalid(validate::check_document_items(&document, &|id| {
-                project.has_label(id)
-            }))?;
-            Ok(vec![Change::InsertDocument {
+            ok_or_invalid(validate::check_document_items(project, &document))?;
+            let held = document.orphans.iter().flat_map(|o| &o.relations);
+            let mut changes =
+                relation_edits::kinds_to_declare(project, document.relations.iter().chain(held));
+            changes.push(Change::InsertDocument {
                 index: project.documents.len(),
                 document,
-            }])
+            });
+            Ok(changes)
         }
         Edit::RemoveDocument { id } => {
             let index = doc_index(project, id)?;

@@ -13,9 +13,11 @@ pub enum EditError {
     NoRelation { doc: String, id: String },
     #[error("there is no label “{0}”")]
     NoLabel(String),
+    #[error("there is no relation kind “{0}”")]
+    NoRelationKind(String),
     #[error("the id “{0}” is already in use")]
     IdInUse(String),
-    #[error("annotations of a removed label cannot be reassigned to the label itself")]
+    #[error("what a removed label or kind held cannot be given to the label or kind itself")]
     ReassignToSelf,
     #[error("the document “{title}” is already in the project (same text)")]
     DuplicateText { title: String },

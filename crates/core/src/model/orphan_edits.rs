@@ -97,9 +97,7 @@ pub(super) fn plan_text_update(
         ..update.revision.clone()
     });
     new.reindex_annotations();
-    ok_or_invalid(validate::check_document_items(&new, &|id| {
-        project.has_label(id)
-    }))?;
+    ok_or_invalid(validate::check_document_items(project, &new))?;
     Ok(vec![Change::ReplaceDocument {
         index: d,
         before: Box::new(old.clone()),

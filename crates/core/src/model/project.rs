@@ -2,7 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, Label, label::default_labels, project_index::ProjectIndex};
+use super::{
+    Document, Label, RelationKind,
+    label::default_labels,
+    project_index::ProjectIndex,
+    relation_kind::{adopt_kinds, default_relation_kinds},
+};
 
 /// The version of the project file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -30,6 +35,11 @@ pub struct Project {
     pub(super) format_version: u32,
     pub(super) meta: Meta,
     pub(super) labels: Vec<Label>,
+    /// The kinds of relation, in codebook order. A file without them (written before kinds were
+    /// kept) loads with the default kinds, and every kind a relation uses is declared on reading
+    /// (see [`Project::reindex`]).
+    #[serde(default = "default_relation_kinds")]
+    pub(super) relation_kinds: Vec<RelationKind>,
     pub(super) documents: Vec<Document>,
     /// Every id and text hash in use (derived: rebuilt by [`Project::reindex`], kept by every
     /// change).
@@ -50,6 +60,7 @@ impl Project {
                 modified: now.to_owned(),
             },
             labels: default_labels(),
+            relation_kinds: default_relation_kinds(),
             documents: Vec::new(),
             index: ProjectIndex::default(),
         };
@@ -57,7 +68,8 @@ impl Project {
         project
     }
 
-    /// A project made of these parts, indexed and ready to read; check it with
+    /// A project made of these parts, with the default relation kinds and every other kind its
+    /// relations use, indexed and ready to read; check it with
     /// [`super::validate::check_project`] before trusting it.
     #[must_use]
     pub fn from_parts(meta: Meta, labels: Vec<Label>, documents: Vec<Document>) -> Self {
@@ -65,11 +77,20 @@ impl Project {
             format_version: FORMAT_VERSION,
             meta,
             labels,
+            relation_kinds: default_relation_kinds(),
             documents,
             index: ProjectIndex::default(),
         };
         project.reindex();
         project
+    }
+
+    /// The project with these relation kinds declared (and any other its relations use).
+    #[must_use]
+    pub fn with_relation_kinds(mut self, kinds: Vec<RelationKind>) -> Self {
+        self.relation_kinds = kinds;
+        self.reindex();
+        self
     }
 
     /// The format version the project was read with (always [`FORMAT_VERSION`] once loaded).
@@ -106,6 +127,31 @@ impl Project {
     #[must_use]
     pub fn label_for_key(&self, key: char) -> Option<&Label> {
         self.labels.iter().find(|l| l.key == Some(key))
+    }
+
+    /// The kinds of relation, in codebook order.
+    #[must_use]
+    pub fn relation_kinds(&self) -> &[RelationKind] {
+        &self.relation_kinds
+    }
+
+    #[must_use]
+    pub fn relation_kind(&self, id: &str) -> Option<&RelationKind> {
+        self.relation_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The kinds allowed from an annotation labelled `from` to one labelled `to` (label ids), in
+    /// codebook order.
+    pub fn kinds_allowing<'k>(
+        &'k self,
+        from: &'k str,
+        to: &'k str,
+    ) -> impl Iterator<Item = &'k RelationKind> + 'k {
+        super::relation_kind::kinds_allowing(&self.relation_kinds, from, to)
+    }
+
+    pub(super) fn relation_kind_index(&self, id: &str) -> Option<usize> {
+        self.relation_kinds.iter().position(|k| k.id == id)
     }
 
     #[must_use]
@@ -153,11 +199,19 @@ impl Project {
         self.index.contains(id)
     }
 
-    /// Sorts annotations and rebuilds every derived index; called once after reading a file.
+    /// Sorts annotations, declares every relation kind in use that the codebook lacks (a file
+    /// written before kinds were kept, or edited by hand), and rebuilds every derived index;
+    /// called once after reading a file.
     pub fn reindex(&mut self) {
         for doc in &mut self.documents {
             doc.reindex_text();
         }
+        let relations = self.documents.iter().flat_map(|d| {
+            d.relations
+                .iter()
+                .chain(d.orphans.iter().flat_map(|o| &o.relations))
+        });
+        adopt_kinds(&mut self.relation_kinds, relations);
         self.index = ProjectIndex::of(&self.labels, &self.documents);
     }
 }

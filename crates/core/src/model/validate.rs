@@ -6,7 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Annotation, Document, Label, Project, Relation, label::parse_color, snap};
+use super::{
+    Annotation, Document, Label, Project, Relation, RelationKind, label::parse_color, snap,
+};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +104,33 @@ pub enum Problem {
         first: String,
         second: String,
     },
+    #[error(
+        "document “{doc}”, relation {id}: kind “{kind}” is not one of the project's relation kinds"
+    )]
+    UnknownRelationKind {
+        doc: String,
+        id: String,
+        kind: String,
+    },
+    #[error("relation kind {id}: the name is empty")]
+    EmptyKindName { id: String },
+    #[error("relation kind {id}: colour “{color}” is not of the form #RRGGBB")]
+    InvalidKindColor { id: String, color: String },
+    #[error("relation kinds {first} and {second} both use the key “{key}”")]
+    DuplicateKindKey {
+        key: char,
+        first: String,
+        second: String,
+    },
+    #[error(
+        "a relation “{kind}” may not run from a passage labelled {from} to one labelled {to}; \
+         choose another kind, or allow these labels in the kind's settings"
+    )]
+    KindNotAllowed {
+        kind: String,
+        from: String,
+        to: String,
+    },
 }
 
 impl Problem {
@@ -127,9 +156,16 @@ impl Problem {
             | Self::DanglingRelation { id, .. }
             | Self::EmptyRelationKind { id, .. }
             | Self::InvalidColor { id, .. }
-            | Self::EmptyLabelName { id, .. } => Some(id),
-            Self::DuplicateKey { second, .. } => Some(second),
-            Self::TextHashMismatch { .. } | Self::EmptyId { .. } => None,
+            | Self::EmptyLabelName { id, .. }
+            | Self::UnknownRelationKind { id, .. }
+            | Self::EmptyKindName { id }
+            | Self::InvalidKindColor { id, .. } => Some(id),
+            Self::DuplicateKey { second, .. } | Self::DuplicateKindKey { second, .. } => {
+                Some(second)
+            }
+            Self::TextHashMismatch { .. } | Self::EmptyId { .. } | Self::KindNotAllowed { .. } => {
+                None
+            }
         }
     }
 }
@@ -202,7 +238,8 @@ fn check_annotation_of(
     problems
 }
 
-/// Problems of one relation within its document.
+/// Problems of one relation within its document (a kind, its ends there). That its kind is
+/// declared is the project's concern ([`check_project`]): an edit that brings a new kind declares it.
 #[must_use]
 pub fn check_relation(doc: &Document, r: &Relation) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -248,17 +285,41 @@ pub fn check_label(label: &Label) -> Vec<Problem> {
     problems
 }
 
-/// Every problem of a document's annotations, relations and orphans, without the id checks that
-/// need the whole project.
+/// Problems of one relation kind on its own (id, name, colour).
 #[must_use]
-pub fn check_document_items(doc: &Document, has_label: &dyn Fn(&str) -> bool) -> Vec<Problem> {
+pub fn check_relation_kind(kind: &RelationKind) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if kind.id.trim().is_empty() {
+        problems.push(Problem::EmptyId {
+            kind: "relation kind",
+        });
+    }
+    if kind.name.trim().is_empty() {
+        problems.push(Problem::EmptyKindName {
+            id: kind.id.clone(),
+        });
+    }
+    if parse_color(&kind.color).is_none() {
+        problems.push(Problem::InvalidKindColor {
+            id: kind.id.clone(),
+            color: kind.color.clone(),
+        });
+    }
+    problems
+}
+
+/// Every problem of a document's annotations, relations and orphans against `project`'s
+/// codebook, without the id checks that need the whole project.
+#[must_use]
+pub fn check_document_items(project: &Project, doc: &Document) -> Vec<Problem> {
+    let has_label = |id: &str| project.has_label(id);
     let mut problems: Vec<Problem> = doc
         .annotations()
         .iter()
-        .flat_map(|a| check_annotation_of(doc, has_label, a))
+        .flat_map(|a| check_annotation_of(doc, &has_label, a))
         .collect();
     problems.extend(doc.relations().iter().flat_map(|r| check_relation(doc, r)));
-    problems.extend(check_orphans(doc, has_label));
+    problems.extend(check_orphans(project, doc));
     problems
 }
 
@@ -299,6 +360,20 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
             });
         }
     }
+    let mut kind_keys: HashMap<char, &str> = HashMap::new();
+    for kind in project.relation_kinds() {
+        ids.register("relation kind", &kind.id, &mut problems);
+        problems.extend(check_relation_kind(kind));
+        if let Some(key) = kind.key
+            && let Some(first) = kind_keys.insert(key, &kind.id)
+        {
+            problems.push(Problem::DuplicateKindKey {
+                key,
+                first: first.to_owned(),
+                second: kind.id.clone(),
+            });
+        }
+    }
     for doc in project.documents() {
         if doc.id().is_empty() {
             problems.push(Problem::EmptyId { kind: "document" });
@@ -326,13 +401,23 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
                 ids.register("relation", &r.id, &mut problems);
             }
         }
-        problems.extend(check_orphans(doc, &has_label));
+        let held = doc.orphans().iter().flat_map(|o| &o.relations);
+        for r in doc.relations().iter().chain(held) {
+            if !r.kind.trim().is_empty() && project.relation_kind(&r.kind).is_none() {
+                problems.push(Problem::UnknownRelationKind {
+                    doc: doc.title().to_owned(),
+                    id: r.id.clone(),
+                    kind: r.kind.clone(),
+                });
+            }
+        }
+        problems.extend(check_orphans(project, doc));
     }
     problems
 }
 
 /// Problems of the orphans of a document: labels, held relations, suggestions.
-fn check_orphans(doc: &Document, has_label: &dyn Fn(&str) -> bool) -> Vec<Problem> {
+fn check_orphans(project: &Project, doc: &Document) -> Vec<Problem> {
     let mut problems = Vec::new();
     let known = |id: &str| doc.annotation(id).is_some() || doc.orphan(id).is_some();
     for orphan in &doc.orphans {
@@ -340,7 +425,7 @@ fn check_orphans(doc: &Document, has_label: &dyn Fn(&str) -> bool) -> Vec<Proble
         if a.id.is_empty() {
             problems.push(Problem::EmptyId { kind: "annotation" });
         }
-        if !has_label(&a.label) {
+        if !project.has_label(&a.label) {
             problems.push(Problem::UnknownLabel {
                 doc: doc.title.clone(),
                 id: a.id.clone(),

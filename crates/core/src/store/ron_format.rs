@@ -88,7 +88,9 @@ fn options() -> ron::Options {
 /// Parses a project's RON text. Derived indexes are not built yet.
 pub fn parse(source: &str) -> Result<Project, ParseFailure> {
     options().from_str(source).map_err(|e| {
-        let at_end = rest_from(source, e.span.end).trim().is_empty();
+        // A string left open runs to the end of the file: the file was cut off inside it.
+        let at_end = rest_from(source, e.span.end).trim().is_empty()
+            || matches!(e.code, ron::Error::ExpectedStringEnd);
         ParseFailure {
             line: e.span.start.line,
             column: e.span.start.col,

@@ -207,15 +207,16 @@ pub fn into_edits(anchored: &mut Anchored, project: &Project, now: &str) -> (Edi
                 continue;
             };
             summary.relations += 1;
+            let kind = if r.kind.trim().is_empty() {
+                "related_to".to_owned()
+            } else {
+                r.kind
+            };
             edits.push(Edit::AddRelation {
                 doc: doc_id.clone(),
                 relation: Relation {
                     id: fresh.id("r"),
-                    kind: if r.kind.trim().is_empty() {
-                        "related_to".to_owned()
-                    } else {
-                        r.kind
-                    },
+                    kind,
                     from: from.clone(),
                     to: to.clone(),
                     note: r.note,
