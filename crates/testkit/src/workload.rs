@@ -3,7 +3,10 @@
 //! nested, plus a second analyst's project that agrees on most spans. Seeded, so benchmarks and
 //! tests see the same data on every run. Offsets are chars.
 
-use marginalia_core::model::{Annotation, Document, Meta, Project, Span, label::default_labels};
+use marginalia_core::model::{
+    ATTRIBUTED_TO, Annotation, Document, Edit, Editor, INVOKES, Meta, Project, Relation, Span,
+    label::default_labels,
+};
 
 /// A benchmark size: an article of about `bytes` bytes with `annotations` annotations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,6 +292,50 @@ pub fn two_analysts(bytes: usize, annotations: usize, seed: u64) -> (Project, Pr
     }
     let project_b = build("Workload", "Analyst B", &text, second.into_iter());
     (project_a, project_b)
+}
+
+/// `project` with up to `count` relations in its first document: claims in document order, each
+/// tied to the nearest source after it (`attributed_to`) or, every other claim, to the nearest
+/// norm (`invokes`) — the relations' share of a coded article (3,000 at 10,000 annotations).
+#[must_use]
+pub fn with_relations(project: Project, count: usize) -> Project {
+    let doc = &project.documents()[0];
+    let annotations = doc.annotations();
+    let mut relations = Vec::with_capacity(count);
+    for (i, claim) in annotations.iter().enumerate() {
+        if relations.len() == count {
+            break;
+        }
+        if claim.label != "claim" {
+            continue;
+        }
+        let (kind, label) = if relations.len() % 2 == 0 {
+            (ATTRIBUTED_TO, "source")
+        } else {
+            (INVOKES, "norm")
+        };
+        if let Some(to) = annotations[i + 1..]
+            .iter()
+            .take(8)
+            .find(|a| a.label == label)
+        {
+            relations.push(Edit::AddRelation {
+                doc: doc.id().to_owned(),
+                relation: Relation {
+                    id: format!("r-{}", relations.len()),
+                    kind: kind.to_owned(),
+                    from: claim.id.clone(),
+                    to: to.id.clone(),
+                    note: String::new(),
+                },
+            });
+        }
+    }
+    let mut editor = Editor::new(project);
+    editor
+        .apply(Edit::Import(relations), "2026-01-01T00:00:00Z")
+        .expect("the relations tie annotations of the document");
+    editor.into_project()
 }
 
 /// A corpus of `documents` short articles (about `bytes` bytes each, a different seed each)

@@ -86,6 +86,10 @@ pub trait ArticleWay {
 /// Marginalia's article view, as the window shows it.
 pub struct RealView {
     view: ArticleView,
+    /// The selected annotation (its relations are drawn).
+    pub selected: Option<String>,
+    /// Draw every relation in view (View > Show all relations in view).
+    pub all_relations: bool,
 }
 
 impl RealView {
@@ -93,6 +97,8 @@ impl RealView {
     pub fn open(doc: &Document) -> Self {
         Self {
             view: ArticleView::new(doc, TEXT_SIZE, READING_WIDTH),
+            selected: None,
+            all_relations: false,
         }
     }
 }
@@ -102,7 +108,7 @@ impl ArticleWay for RealView {
         let input = ViewInput {
             project: scene.project,
             doc: scene.doc,
-            selected: None,
+            selected: self.selected.as_deref(),
             active_label: None,
             snap_words: true,
             text_size: TEXT_SIZE,
@@ -110,6 +116,8 @@ impl ArticleWay for RealView {
             find_hits: &[],
             find_current: None,
             placing: None,
+            linking: false,
+            all_relations: self.all_relations,
         };
         let mut actions = Vec::new();
         self.view.ui(ui, &input, &mut actions);

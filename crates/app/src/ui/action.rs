@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::{
     model::{
-        Label, LabelRemoval, Span,
+        Label, LabelRemoval, Relation, RelationKind, Span,
         nudge::{Boundary, Direction},
     },
     ui::compare::CompareAction,
@@ -67,6 +67,34 @@ pub enum Action {
         boundary: Boundary,
         direction: Direction,
     },
+    /// Open the link picker for the selected annotation.
+    StartLink,
+    /// Close the link picker (and a pick-list of link targets).
+    StopLink,
+    /// Link the selected annotation to the one selected just before it, by the kind that allows
+    /// the pair (in either direction): tag-and-link.
+    LinkToPrevious,
+    /// Link annotation `from` to `to` by `kind`.
+    Link {
+        from: String,
+        to: String,
+        kind: String,
+    },
+    /// Link `from` to one of `targets` (the annotations under a click or a drop, innermost first):
+    /// at once when one target and one kind allow it, else through a pick-list at `at`.
+    LinkToOneOf {
+        from: String,
+        targets: Vec<String>,
+        at: eframe::egui::Pos2,
+    },
+    /// Replace a relation of the current document (re-kind, reverse, note).
+    UpdateRelation(Relation),
+    DeleteRelation(String),
+    /// Add a relation kind with this name (id, colour and a free key chosen for it).
+    AddRelationKind(String),
+    UpdateRelationKind(RelationKind),
+    /// Remove a kind and its relations (undoable).
+    RemoveRelationKind(String),
     Undo,
     Redo,
     ShowDocument(String),

@@ -21,6 +21,7 @@ use super::{
         modals::{Modal, Pending},
     },
     disk_changes::DiskWatch,
+    link_picker::{LinkChoice, LinkPicker},
     panels::{
         annotations::AnnotationsPanel,
         details::DetailsPanel,
@@ -29,6 +30,7 @@ use super::{
         labels::LabelsPanel,
         menu::{MenuInput, menu_bar_ui},
         orphans::orphans_ui,
+        relation_kinds::RelationKindsPanel,
         side::{self, Side},
         status::{StatusInput, status_ui},
     },
@@ -85,6 +87,7 @@ pub struct MarginaliaApp {
     pub(super) selected: Option<String>,
     pub(super) active_label: Option<String>,
     pub(super) labels_panel: LabelsPanel,
+    pub(super) kinds_panel: RelationKindsPanel,
     pub(super) annotations_panel: AnnotationsPanel,
     pub(super) details: DetailsPanel,
     pub(super) find: FindBar,
@@ -104,6 +107,14 @@ pub struct MarginaliaApp {
     pub(super) export_open: bool,
     /// The orphan the next selection in the article places.
     pub(super) placing: Option<String>,
+    /// The link picker, while a link is being made from the selected annotation.
+    pub(super) linking: Option<LinkPicker>,
+    /// The pick-list of a click or drop that landed on several link targets.
+    pub(super) link_choice: Option<LinkChoice>,
+    /// The annotation selected before the current one (for tag-and-link), and the current one
+    /// as last seen.
+    pub(super) previous_selected: Option<String>,
+    last_selected: Option<String>,
     /// A short word in the status bar about what just happened, and until when (egui time, s).
     pub(super) notice: Option<(String, f64)>,
     /// Whether the left and right panels are open but folded to give the article room.
@@ -141,6 +152,7 @@ impl MarginaliaApp {
             selected: None,
             active_label: None,
             labels_panel: LabelsPanel::default(),
+            kinds_panel: RelationKindsPanel::default(),
             annotations_panel: AnnotationsPanel::default(),
             details: DetailsPanel::default(),
             find: FindBar::default(),
@@ -152,6 +164,10 @@ impl MarginaliaApp {
             export: ExportDialog::default(),
             export_open: false,
             placing: None,
+            linking: None,
+            link_choice: None,
+            previous_selected: None,
+            last_selected: None,
             notice: None,
             folded: (false, false),
             applied_dark: None,
@@ -232,6 +248,18 @@ impl MarginaliaApp {
     #[must_use]
     pub fn char_rect(&self, offset: usize) -> Option<Rect> {
         self.current_view().and_then(|v| v.char_rect(offset))
+    }
+
+    /// Where the link handle of the selected annotation is on screen, once drawn.
+    #[must_use]
+    pub fn link_handle(&self) -> Option<egui::Pos2> {
+        self.current_view().and_then(ArticleView::link_handle)
+    }
+
+    /// Whether the link picker or a pick-list of link targets is showing.
+    #[must_use]
+    pub fn linking(&self) -> bool {
+        self.linking.is_some() || self.link_choice.is_some()
     }
 
     /// The open comparison, if the compare view is showing.
@@ -386,10 +414,12 @@ impl MarginaliaApp {
             self.answer(answer, &ctx);
         }
         self.messages.ui(&ctx);
+        self.linking_ui(&ctx, &mut actions);
         for action in actions {
             self.apply(action, &ctx);
         }
         self.settle_documents();
+        self.follow_selection();
         self.tick_recovery(&ctx);
         self.watch_disk(&ctx);
         self.update_title(&ctx);
@@ -433,6 +463,8 @@ impl MarginaliaApp {
                             self.active_label.as_deref(),
                             actions,
                         );
+                        ui.separator();
+                        self.kinds_panel.ui(ui, self.workspace.project(), actions);
                     });
             });
             if let Some(width) = dragged {
@@ -512,8 +544,51 @@ impl MarginaliaApp {
             find_hits,
             find_current,
             placing: self.placing.as_deref(),
+            linking: self.linking.is_some() || self.link_choice.is_some(),
+            all_relations: self.prefs.all_relations,
         };
         view.ui(ui, &input, actions);
+    }
+
+    /// The link picker at the annotation it links from, and the pick-list of link targets.
+    fn linking_ui(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        let project = self.workspace.project();
+        let Some(doc) = self.doc.as_deref().and_then(|d| project.document(d)) else {
+            return;
+        };
+        if let Some(choice) = &self.link_choice {
+            choice.ui(ctx, project, doc, actions);
+        } else if let Some(picker) = &mut self.linking {
+            let end = doc.annotation(&picker.from).map(|a| a.end);
+            let view = self.views.get(doc.id());
+            let at = end
+                .and_then(|end| view.and_then(|v| v.char_rect(end)))
+                .map_or_else(
+                    || ctx.content_rect().center() - egui::vec2(200.0, 100.0),
+                    |r| r.left_bottom() + egui::vec2(0.0, 6.0),
+                );
+            picker.ui(ctx, project, doc, at, actions);
+        }
+    }
+
+    /// Remembers the annotation selected before the current one (for tag-and-link), and closes
+    /// the link picker when what it links from is no longer selected.
+    fn follow_selection(&mut self) {
+        if self.selected != self.last_selected {
+            if self.last_selected.is_some() {
+                self.previous_selected = self.last_selected.take();
+            }
+            self.last_selected = self.selected.clone();
+        }
+        let from = self
+            .linking
+            .as_ref()
+            .map(|p| p.from.as_str())
+            .or(self.link_choice.as_ref().map(|c| c.from.as_str()));
+        if from.is_some() && from != self.selected.as_deref() {
+            self.linking = None;
+            self.link_choice = None;
+        }
     }
 
     /// Says `text` in the status bar for a while.

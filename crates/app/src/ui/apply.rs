@@ -21,6 +21,9 @@ use crate::{
 
 impl MarginaliaApp {
     pub(super) fn apply(&mut self, action: Action, ctx: &Context) {
+        let Some(action) = self.apply_link(action, ctx) else {
+            return;
+        };
         let doc = self.doc.clone().unwrap_or_default();
         match action {
             Action::Tag { span, label } => {
@@ -154,6 +157,7 @@ impl MarginaliaApp {
                 let settings = ProjectSettings::of(self.workspace.project());
                 self.modal = Some(Modal::ProjectSettings(settings));
             }
+            other => unreachable!("{other:?} is applied by apply_link"),
         }
     }
 

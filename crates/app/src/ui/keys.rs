@@ -3,7 +3,7 @@
 //! Alt+arrows to move its boundaries) when no text field has the focus. Also the window's close
 //! button, which the unsaved-changes guard can hold back.
 
-use eframe::egui::{Context, Key, Modifiers, ViewportCommand};
+use eframe::egui::{self, Context, Key, Modifiers, ViewportCommand};
 
 use super::{
     action::{Action, FileRequest},
@@ -32,6 +32,17 @@ impl MarginaliaApp {
             (shortcuts::EXPORT, Action::ShowExport),
         ];
         let blocked = self.modal.is_some() || self.files.busy() || self.export_open;
+        // The link picker's keys first, before its filter field sees them.
+        if !blocked
+            && self.compare.is_none()
+            && let Some(picker) = &mut self.linking
+            && let Some(doc) = self
+                .doc
+                .as_deref()
+                .and_then(|d| self.workspace.project().document(d))
+        {
+            picker.keys(ctx, self.workspace.project(), doc, actions);
+        }
         // The palette's keys first, before any panel (and its text fields) sees them.
         if !blocked
             && self.compare.is_none()
@@ -96,6 +107,17 @@ impl MarginaliaApp {
                 || i.consume_key(Modifiers::NONE, Key::Backspace)
         }) {
             actions.push(Action::Delete(id.clone()));
+            return;
+        }
+        // With Shift first: a key test without Shift would also match the shifted key.
+        if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::L)) {
+            actions.push(Action::LinkToPrevious);
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::L)) {
+            // The typed letter goes with the key: the picker's filter must not receive it.
+            ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+            actions.push(Action::StartLink);
             return;
         }
         // With Shift first: a key test without Shift would also match the shifted key.

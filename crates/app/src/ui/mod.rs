@@ -4,6 +4,7 @@
 pub mod action;
 mod app;
 mod apply;
+mod apply_links;
 mod article;
 mod article_update;
 mod colors;
@@ -12,6 +13,7 @@ pub mod dialogs;
 mod disk_changes;
 mod file_watcher;
 mod keys;
+mod link_picker;
 mod open_and_save;
 mod panels;
 pub mod prefs;

@@ -26,6 +26,8 @@ pub struct Prefs {
     pub reading_width: f32,
     /// Grow selections to whole words.
     pub snap_words: bool,
+    /// Draw every relation in view, not only the selected annotation's.
+    pub all_relations: bool,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
     pub last_project: Option<PathBuf>,
@@ -41,6 +43,7 @@ impl Default for Prefs {
             text_size: 18.0,
             reading_width: 700.0,
             snap_words: true,
+            all_relations: false,
             recent: Vec::new(),
             last_project: None,
             left_panel: PanelPrefs {

@@ -68,6 +68,21 @@ pub const HELP_TABLE: &[(&str, &str)] = &[
         "Move the selected annotation's start by a word",
     ),
     ("Alt+Shift+Left / Alt+Shift+Right", "Move its end by a word"),
+    (
+        "L",
+        "Link the selected annotation: a list of the annotations it can link to, nearest first; \
+         type to filter, Up/Down, Enter links, Tab or Alt+a kind's key chooses the kind, or click \
+         a highlight",
+    ),
+    (
+        "Shift+L",
+        "Link the selected annotation to the one selected (or tagged) just before it",
+    ),
+    (
+        "Drag from the handle after a highlight",
+        "Link the selected annotation to the highlight you drop on (a list asks where several \
+         overlap)",
+    ),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Ctrl+F", "Find in the article"),

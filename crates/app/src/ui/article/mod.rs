@@ -11,6 +11,7 @@ pub(super) mod highlight;
 mod lanes;
 mod layout;
 mod palette;
+mod relations;
 
 use eframe::egui::{self, Key, Pos2, Rect, ScrollArea, Sense, Ui, Vec2, WidgetInfo, vec2};
 
@@ -43,6 +44,10 @@ pub struct ViewInput<'a> {
     pub find_current: Option<usize>,
     /// The orphan a finished selection places, instead of tagging.
     pub placing: Option<&'a str>,
+    /// A link is being made from the selected annotation: a click on a highlight links to it.
+    pub linking: bool,
+    /// Draw every relation in view, not only the selected annotation's.
+    pub all_relations: bool,
 }
 
 /// The selection being made with the mouse: where it started and where the pointer is (chars).
@@ -76,6 +81,10 @@ pub struct ArticleView {
     viewport_height: f32,
     /// The top of the article's visible area on screen last frame.
     visible_top: f32,
+    /// Where the link handle of the selected annotation was drawn this frame.
+    handle: Option<Pos2>,
+    /// A link being dragged from the handle.
+    link_drag: bool,
 }
 
 impl ArticleView {
@@ -99,6 +108,8 @@ impl ArticleView {
             column_origin: None,
             viewport_height: 600.0,
             visible_top: 0.0,
+            handle: None,
+            link_drag: false,
         }
     }
 
@@ -135,6 +146,12 @@ impl ArticleView {
     pub fn reveal(&mut self, offset: usize, flash: Option<String>, now: f64) {
         self.pending_scroll = Some((offset, 3));
         self.flash = flash.map(|id| (id, now + FLASH_SECONDS));
+    }
+
+    /// Where the selected annotation's link handle was drawn last frame.
+    #[must_use]
+    pub fn link_handle(&self) -> Option<Pos2> {
+        self.handle
     }
 
     /// Where char `offset` is drawn on screen (a zero-width rect at its left edge), if its
@@ -299,6 +316,7 @@ impl ArticleView {
                 }
             }
         }
+        self.relations_ui(ui, rect, shown, input, typography);
         // Keep the galleys of two screens above and below; lay out again what comes back.
         let reach = 2.0 * viewport.height();
         let keep_from = self.layout.heights.block_at_y(top - reach);
@@ -329,6 +347,38 @@ impl ArticleView {
                 i.pointer.press_origin(),
             )
         });
+        let on_handle = |p: Pos2| {
+            self.handle
+                .is_some_and(|h| h.distance(p) <= relations::HANDLE_RADIUS + 3.0)
+        };
+        if pressed && response.hovered() && press_origin.or(pointer).is_some_and(on_handle) {
+            self.link_drag = true;
+        }
+        if self.link_drag {
+            if released {
+                self.link_drag = false;
+                if let (Some(from), Some(p)) = (input.selected, pointer) {
+                    let targets: Vec<String> = self
+                        .layout
+                        .char_under(local(p))
+                        .map(|c| {
+                            input
+                                .doc
+                                .covering_innermost_first(c)
+                                .iter()
+                                .map(|a| a.id.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    actions.push(Action::LinkToOneOf {
+                        from: from.to_owned(),
+                        targets,
+                        at: p,
+                    });
+                }
+            }
+            return;
+        }
         if pressed && response.hovered() {
             let at = press_origin
                 .or(pointer)
@@ -379,8 +429,26 @@ impl ArticleView {
                 None => {
                     self.selection = None;
                     let hit = pointer.and_then(|p| self.layout.char_under(local(p)));
-                    let next = hit.and_then(|c| cycle::next_at(input.doc, c, input.selected));
-                    actions.push(Action::Select(next));
+                    let under: Vec<String> = hit
+                        .map(|c| {
+                            let covering = input.doc.covering_innermost_first(c);
+                            covering.iter().map(|a| a.id.clone()).collect()
+                        })
+                        .unwrap_or_default();
+                    if input.linking
+                        && let (Some(from), Some(p)) = (input.selected, pointer)
+                        && !under.is_empty()
+                    {
+                        // While linking, a click on a highlight chooses the link's target.
+                        actions.push(Action::LinkToOneOf {
+                            from: from.to_owned(),
+                            targets: under,
+                            at: p,
+                        });
+                    } else {
+                        let next = hit.and_then(|c| cycle::next_at(input.doc, c, input.selected));
+                        actions.push(Action::Select(next));
+                    }
                 }
             }
         }

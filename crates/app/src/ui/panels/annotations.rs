@@ -1,12 +1,14 @@
 //! The current document's annotations in reading order — label chip, shortened quote, note
-//! marker — filtered by label and by text. Clicking one reveals it in the article; the
+//! marker, relation count — filtered by label, by text and to the claims without a source. Clicking one reveals it in the article; the
 //! annotation selected in the article is highlighted and scrolled to here. Only the rows in view
 //! are drawn, and the filtered list is rebuilt only when the project or the filter changes.
+
+use std::collections::HashMap;
 
 use eframe::egui::{self, ComboBox, ScrollArea, TextEdit, Ui};
 
 use crate::{
-    model::{Document, Project},
+    model::{Document, Project, linking::Unattributed},
     ui::{action::Action, colors::label_color, widgets},
 };
 
@@ -15,10 +17,13 @@ use crate::{
 pub struct AnnotationsPanel {
     label: Option<String>,
     text: String,
-    /// Indices into the document's annotations that pass the filter, and what they were
-    /// computed for (document, revision, label, text).
-    shown: Vec<usize>,
-    shown_for: Option<(String, u64, Option<String>, String)>,
+    /// Only claims no `attributed_to` relation starts at.
+    unattributed: bool,
+    /// Indices into the document's annotations that pass the filter with the number of
+    /// relations linking each, and what they were computed for (document, revision, label,
+    /// text, unattributed).
+    shown: Vec<(usize, usize)>,
+    shown_for: Option<(String, u64, Option<String>, String, bool)>,
     /// The selection last scrolled to, so a new selection scrolls the list once.
     scrolled_to: Option<String>,
 }
@@ -61,7 +66,9 @@ impl AnnotationsPanel {
             )
             .labelled_by(caption.id);
         });
-        self.refresh(doc, revision);
+        ui.checkbox(&mut self.unattributed, "Only unattributed claims")
+            .on_hover_text("Claims that no “attributed to” relation ties to a source yet");
+        self.refresh(project, doc, revision);
         ui.weak(format!(
             "{} of {}",
             self.shown.len(),
@@ -73,7 +80,7 @@ impl AnnotationsPanel {
         let selected_row = selected.and_then(|id| {
             self.shown
                 .iter()
-                .position(|&i| doc.annotations()[i].id == id)
+                .position(|&(i, _)| doc.annotations()[i].id == id)
         });
         let row_height = ui.spacing().interact_size.y;
         let mut area = ScrollArea::vertical()
@@ -87,7 +94,7 @@ impl AnnotationsPanel {
             self.scrolled_to = selected.map(ToOwned::to_owned);
         }
         area.show_rows(ui, row_height, self.shown.len(), |ui, rows| {
-            for &index in &self.shown[rows] {
+            for &(index, links) in &self.shown[rows] {
                 let annotation = &doc.annotations()[index];
                 let is_selected = selected == Some(annotation.id.as_str());
                 let response = ui
@@ -101,7 +108,13 @@ impl AnnotationsPanel {
                         } else {
                             " (note)"
                         };
-                        let text = format!("{}{marker}", widgets::shorten(&annotation.quote, 48));
+                        let links = match links {
+                            0 => String::new(),
+                            1 => " · 1 link".to_owned(),
+                            n => format!(" · {n} links"),
+                        };
+                        let text =
+                            format!("{}{marker}{links}", widgets::shorten(&annotation.quote, 48));
                         // Cut to the panel's width: a long row never widens the panel.
                         ui.add(egui::Button::selectable(is_selected, text).truncate())
                     })
@@ -117,17 +130,24 @@ impl AnnotationsPanel {
         }
     }
 
-    fn refresh(&mut self, doc: &Document, revision: u64) {
+    fn refresh(&mut self, project: &Project, doc: &Document, revision: u64) {
         let key = (
             doc.id().to_owned(),
             revision,
             self.label.clone(),
             self.text.clone(),
+            self.unattributed,
         );
         if self.shown_for.as_ref() == Some(&key) {
             return;
         }
+        let mut links: HashMap<&str, usize> = HashMap::new();
+        for relation in doc.relations() {
+            *links.entry(relation.from.as_str()).or_default() += 1;
+            *links.entry(relation.to.as_str()).or_default() += 1;
+        }
         let needle = self.text.trim().to_lowercase();
+        let without_source = Unattributed::of(project, doc);
         self.shown = doc
             .annotations()
             .iter()
@@ -138,7 +158,8 @@ impl AnnotationsPanel {
                     || a.quote.to_lowercase().contains(&needle)
                     || a.note.to_lowercase().contains(&needle)
             })
-            .map(|(i, _)| i)
+            .filter(|(_, a)| !self.unattributed || without_source.contains(a))
+            .map(|(i, a)| (i, links.get(a.id.as_str()).copied().unwrap_or(0)))
             .collect();
         self.shown_for = Some(key);
     }

@@ -1,5 +1,6 @@
-//! The selected annotation: its label (changeable), quote, offsets and a note editor. Typing in
-//! the note changes the project as you type; consecutive keystrokes are one undo step.
+//! The selected annotation: its label (changeable), quote, offsets, relations and a note
+//! editor. Typing in the note changes the project as you type; consecutive keystrokes are one
+//! undo step.
 
 use eframe::egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
@@ -87,6 +88,9 @@ impl DetailsPanel {
                 .on_hover_text("In a merged project: the analysts who coded this passage alike");
         }
 
+        ui.add_space(4.0);
+        super::relations_list::relations_ui(ui, project, doc, annotation, actions);
+        ui.add_space(4.0);
         let switched = self.note_for.as_deref() != Some(annotation.id.as_str());
         if switched {
             self.note = annotation.note.clone();

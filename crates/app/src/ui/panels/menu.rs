@@ -222,4 +222,14 @@ fn view_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, prefs: &mut Prefs) {
     {
         ui.close();
     }
+    if ui
+        .checkbox(&mut prefs.all_relations, "Show all relations in view")
+        .on_hover_text(
+            "Draw every relation between the passages in view; otherwise only the selected \
+             annotation's relations are drawn",
+        )
+        .clicked()
+    {
+        ui.close();
+    }
 }

@@ -1,5 +1,5 @@
-//! The window's panels: menu bar, documents and labels (left), orphans, annotations and details
-//! (right) with their widths (`side`), status bar. Each reads state and pushes actions.
+//! The window's panels: menu bar, documents, labels and relation kinds (left), orphans,
+//! annotations and details with the selection's relations (right) with their widths (`side`), status bar. Each reads state and pushes actions.
 
 pub mod annotations;
 pub mod details;
@@ -8,5 +8,7 @@ pub mod find_bar;
 pub mod labels;
 pub mod menu;
 pub mod orphans;
+pub mod relation_kinds;
+pub mod relations_list;
 pub mod side;
 pub mod status;
