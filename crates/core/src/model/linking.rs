@@ -2,6 +2,8 @@
 //! (nearest first, with the kinds that allow each), its relations seen from its side, and the
 //! claims without a source. Offsets are chars; distances are chars between two passages.
 
+use std::collections::HashSet;
+
 use super::{ATTRIBUTED_TO, Annotation, Document, Project, Relation};
 
 /// An annotation a link from the selected one could go to, and the kinds that allow it.
@@ -97,22 +99,42 @@ pub fn relations_of<'d>(doc: &'d Document, id: &'d str) -> impl Iterator<Item = 
     })
 }
 
-/// Whether `annotation` is a claim without a source: its label is one an `attributed_to`
-/// relation may start at (the label `claim` when the kind allows any, or is not declared), and
-/// no relation of that kind starts at it.
-#[must_use]
-pub fn unattributed(project: &Project, doc: &Document, annotation: &Annotation) -> bool {
-    let is_claim = match project.relation_kind(ATTRIBUTED_TO) {
-        Some(kind) if !kind.from_labels.is_empty() => {
-            kind.from_labels.iter().any(|l| *l == annotation.label)
-        }
-        _ => annotation.label == "claim",
-    };
-    is_claim
-        && !doc
+/// The claims without a source of one document: an annotation whose label is one an
+/// `attributed_to` relation may start at (the label `claim` when the kind allows any, or is not
+/// declared), and at which no relation of that kind starts.
+pub struct Unattributed<'d> {
+    claim_labels: Vec<&'d str>,
+    attributed: HashSet<&'d str>,
+}
+
+impl<'d> Unattributed<'d> {
+    /// Reads the document's relations once (chars are not involved).
+    #[must_use]
+    pub fn of(project: &'d Project, doc: &'d Document) -> Self {
+        let claim_labels = match project.relation_kind(ATTRIBUTED_TO) {
+            Some(kind) if !kind.from_labels.is_empty() => {
+                kind.from_labels.iter().map(String::as_str).collect()
+            }
+            _ => vec!["claim"],
+        };
+        let attributed = doc
             .relations()
             .iter()
-            .any(|r| r.kind == ATTRIBUTED_TO && r.from == annotation.id)
+            .filter(|r| r.kind == ATTRIBUTED_TO)
+            .map(|r| r.from.as_str())
+            .collect();
+        Self {
+            claim_labels,
+            attributed,
+        }
+    }
+
+    /// Whether `annotation` is a claim without a source.
+    #[must_use]
+    pub fn contains(&self, annotation: &Annotation) -> bool {
+        self.claim_labels.contains(&annotation.label.as_str())
+            && !self.attributed.contains(annotation.id.as_str())
+    }
 }
 
 #[cfg(test)]
@@ -218,10 +240,11 @@ mod tests {
             .map(|l| (l.outgoing, l.other.quote.as_str()))
             .collect();
         assert_eq!(seen, [(false, "cccc")]);
+        let without = Unattributed::of(project, doc);
         let claims: Vec<_> = doc
             .annotations()
             .iter()
-            .filter(|a| unattributed(project, doc, a))
+            .filter(|a| without.contains(a))
             .map(|a| a.quote.as_str())
             .collect();
         assert_eq!(claims, ["bbbb"]);
