@@ -284,9 +284,9 @@ impl LinkPicker {
             let label = project.label(&a.label);
             let where_ = widgets::where_from(doc, from, a);
             let text = format!(
-                "{} “{}” — {kind_name} · {where_}",
+                "{} “{}” · {kind_name} · {where_}",
                 label.map_or(a.label.as_str(), |l| l.name.as_str()),
-                widgets::shorten(&a.quote, 48),
+                widgets::shorten(&a.quote, 30),
             );
             let clicked = ui
                 .horizontal(|ui| {

@@ -5,6 +5,8 @@
 //! drawn; an option draws every relation in view. Also the handle a link is dragged from.
 //! Offsets are chars of the document.
 
+use std::collections::HashSet;
+
 use eframe::egui::{
     Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, epaint::CubicBezierShape, pos2,
     vec2,
@@ -45,16 +47,19 @@ pub fn to_draw<'d>(
     all: bool,
     shown: Span,
 ) -> Vec<&'d Relation> {
-    let in_view = |id: &str| doc.annotation(id).is_some_and(|a| a.span().overlaps(shown));
+    if !all {
+        return doc
+            .relations()
+            .iter()
+            .filter(|r| selected.is_some_and(|s| r.from == s || r.to == s))
+            .collect();
+    }
+    // The ids in view, found through the document's span index: one hash lookup per end then,
+    // not a search of every annotation.
+    let in_view: HashSet<&str> = doc.annotations_in(shown).map(|a| a.id.as_str()).collect();
     doc.relations()
         .iter()
-        .filter(|r| {
-            if all {
-                in_view(&r.from) || in_view(&r.to)
-            } else {
-                selected.is_some_and(|s| r.from == s || r.to == s)
-            }
-        })
+        .filter(|r| in_view.contains(r.from.as_str()) || in_view.contains(r.to.as_str()))
         .collect()
 }
 
@@ -139,7 +144,12 @@ impl Canvas<'_> {
         } else {
             Align2::LEFT_CENTER
         };
-        let rect = align.anchor_size(at, galley.size()).expand(2.0);
+        let mut rect = align.anchor_size(at, galley.size()).expand(2.0);
+        // Kept on screen: the margin beside the column may be narrower than the name.
+        let overflow = rect.right() - (self.visible.right() - 4.0);
+        if overflow > 0.0 {
+            rect = rect.translate(vec2(-overflow, 0.0));
+        }
         let background = if self.dark {
             Color32::from_black_alpha(200)
         } else {
@@ -227,7 +237,8 @@ impl super::ArticleView {
             .project
             .label(&selected.label)
             .map_or(Color32::GRAY, crate::ui::colors::label_color);
-        let at = pos2(last.max.x + HANDLE_RADIUS + 3.0, last.center().y);
+        // At the top corner after the last char: clear of the next word on the line.
+        let at = pos2(last.max.x + HANDLE_RADIUS, last.min.y + 1.0);
         let hovered = ui
             .input(|i| i.pointer.hover_pos())
             .is_some_and(|p| p.distance(at) <= HANDLE_RADIUS + 3.0);
