@@ -32,6 +32,11 @@ fn the_compare_command_prints_tables_and_differences() {
         assert!(text.contains(kind), "{kind} missing in:\n{text}");
     }
     assert!(text.contains("“Officials from several smaller states”"));
+    // The sample's first article: 3 relations by A, 2 by B, both of B's matching A's.
+    assert!(
+        text.contains("  attributed to     3    2   1.000 0.667 0.800   1.000 0.667 0.800"),
+        "the relation agreement per kind:\n{text}"
+    );
 }
 
 #[test]
@@ -47,6 +52,10 @@ fn the_compare_command_prints_the_documented_json() {
     assert_eq!(docs.len(), 2);
     let doc = &docs[0];
     assert!(doc["title"].as_str().unwrap().starts_with("Due Diligence"));
+    let attributed = &doc["relations"]["attributed_to"];
+    assert_eq!(attributed["counts"], serde_json::json!([3, 2]));
+    assert_eq!(attributed["matched"]["strict"], 2);
+    assert_eq!(attributed["overlap"]["precision"], 1.0);
     assert_eq!(doc["text_sha256"].as_str().unwrap().len(), 64);
     assert!(doc["length"].as_u64().unwrap() > 1000);
     for label in ["claim", "source", "norm"] {

@@ -42,11 +42,25 @@ fn document(doc: &DocumentComparison, names: &[String]) -> Value {
             }),
         );
     }
+    let mut relations = Map::new();
+    for kind in &doc.relations {
+        relations.insert(
+            kind.id.clone(),
+            json!({
+                "name": kind.name,
+                "counts": kind.counts,
+                "strict": prf(kind.matches.strict()),
+                "overlap": prf(kind.matches.overlap()),
+                "matched": { "strict": kind.matches.strict, "overlap": kind.matches.overlap },
+            }),
+        );
+    }
     json!({
         "title": doc.title,
         "text_sha256": doc.text_sha256,
         "length": doc.length,
         "labels": labels,
+        "relations": relations,
         "overall": {
             "alpha_u": doc.overall.alpha_u,
             "strict": scheme(doc.overall.semeval.strict),

@@ -101,6 +101,7 @@ fn document(out: &mut String, doc: &DocumentComparison, analysts: usize) {
             if joined == 1 { "was" } else { "were" }
         );
     }
+    relations(out, doc);
     let _ = writeln!(
         out,
         "  SemEval-2013   COR  INC  PAR  MIS  SPU      P     R    F1"
@@ -135,6 +136,37 @@ fn document(out: &mut String, doc: &DocumentComparison, analysts: usize) {
     );
     for item in differences {
         difference(out, item);
+    }
+}
+
+/// The relation agreement per kind, when any analyst has relations in the document.
+fn relations(out: &mut String, doc: &DocumentComparison) {
+    if doc
+        .relations
+        .iter()
+        .all(|k| k.counts.iter().all(|&c| c == 0))
+    {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  {:<14}{}   strict P     R    F1   overlap P     R    F1",
+        "relation kind",
+        " ".repeat(5 * doc.document_ids.len())
+    );
+    for kind in doc
+        .relations
+        .iter()
+        .filter(|k| k.counts.iter().any(|&c| c > 0))
+    {
+        let counts: String = kind.counts.iter().map(|c| format!("{c:>5}")).collect();
+        let _ = writeln!(
+            out,
+            "  {:<14}{counts}   {}   {}",
+            shorten(&kind.name, 14),
+            prf(kind.matches.strict()),
+            prf(kind.matches.overlap())
+        );
     }
 }
 

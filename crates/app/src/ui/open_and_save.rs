@@ -205,16 +205,27 @@ impl MarginaliaApp {
             return;
         };
         match session.save_merged(path) {
-            Ok(()) => {
+            Ok(dropped) => {
                 let undecided = match session.curation().undecided() {
                     0 => String::new(),
                     1 => " The 1 item still undecided was left out.".to_owned(),
                     n => format!(" The {n} items still undecided were left out."),
                 };
+                let relations = match dropped {
+                    0 => String::new(),
+                    n => format!(
+                        " {} left out because a passage at one end was not kept.",
+                        crate::model::plural::counted(n, "relation").replacen(
+                            "relation",
+                            if n == 1 { "relation was" } else { "relations were" },
+                            1
+                        )
+                    ),
+                };
                 self.messages.info(
                     "Merged project saved",
                     format!(
-                        "Saved to {}. The compared projects were not changed.{undecided}",
+                        "Saved to {}. The compared projects were not changed.{undecided}{relations}",
                         path.display()
                     ),
                 );

@@ -6,10 +6,11 @@ use super::{
     characters::label_kappa,
     items::{Item, ItemKind, group_items},
     matching::{LabelMatches, Pairing, label_matches, pair_annotations},
+    relations::{KindFigures, kind_figures},
     scores::{Prf, SemEval},
     unitizing::{Disagreement, disagreement, union_overlapping},
 };
-use crate::model::{Annotation, Document, Label, Span};
+use crate::model::{Annotation, Document, Label, RelationKind, Span};
 
 /// One document compared across analysts.
 #[derive(Debug, Clone)]
@@ -23,6 +24,8 @@ pub struct DocumentComparison {
     /// One entry per compared label, in codebook order.
     pub labels: Vec<LabelFigures>,
     pub overall: OverallFigures,
+    /// One entry per relation kind of the projects, in codebook order.
+    pub relations: Vec<KindFigures>,
     /// Every pair of analysts `(i, j)`, `i < j`, with `i` as the reference.
     pub pairs: Vec<PairFigures>,
     /// Agreements and differences in text order.
@@ -84,6 +87,7 @@ pub struct PairFigures {
 pub(super) fn compare_document(
     docs: &[&Document],
     labels: &[Label],
+    kinds: &[RelationKind],
     options: &CompareOptions,
 ) -> DocumentComparison {
     let length = docs[0].char_len();
@@ -175,6 +179,7 @@ pub(super) fn compare_document(
             alpha_u: total.alpha(),
             semeval,
         },
+        relations: kind_figures(docs, &per_analyst, &pairings, kinds),
         pairs,
         items: group_items(&per_analyst, &pairings),
         joined_overlaps,

@@ -6,12 +6,13 @@
 //! shared annotation. Items without a decision are left out of the merged project, and
 //! [`Curation::undecided`] says how many there are. Each kept annotation records in its
 //! `analysts` field whose projects had it (same span and label), and its note joins the notes of
-//! those analysts ("Name: note" lines where they differ).
+//! those analysts ("Name: note" lines where they differ). A relation of any analyst is kept when
+//! both its ends are (once per kind and pair of merged ends); [`Merged`] counts those left out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Comparison, Item};
-use crate::model::{Annotation, Document, Meta, Project};
+use crate::model::{Annotation, Document, Meta, Project, Relation};
 
 /// What to keep of one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,8 +146,9 @@ impl Curation {
     }
 
     /// The merged project: the compared documents (as in the first project) with the annotations
-    /// the decisions keep, and every label of any project. `projects` are the compared projects in
-    /// the comparison's order; `now` (RFC 3339) stamps the new project.
+    /// the decisions keep, every relation of any analyst whose two ends were kept (once per kind
+    /// and pair of ends), and every label and relation kind of any project. `projects` are the
+    /// compared projects in the comparison's order; `now` (RFC 3339) stamps the new project.
     #[must_use]
     pub fn merged_project(
         &self,
@@ -154,6 +156,12 @@ impl Curation {
         projects: &[&Project],
         now: &str,
     ) -> Project {
+        self.merged(comparison, projects, now).project
+    }
+
+    /// [`Self::merged_project`] with the relations left out because an end was not kept.
+    #[must_use]
+    pub fn merged(&self, comparison: &Comparison, projects: &[&Project], now: &str) -> Merged {
         let reference = projects[0];
         let meta = Meta {
             title: format!("{} (merged)", reference.meta().title),
@@ -162,6 +170,7 @@ impl Curation {
             modified: now.to_owned(),
         };
         let mut used_ids: HashSet<String> = HashSet::new();
+        let mut dropped_relations = 0;
         let documents = comparison
             .documents
             .iter()
@@ -169,38 +178,97 @@ impl Curation {
             .filter_map(|(d, compared)| {
                 let original = reference.document(&compared.document_ids[0])?;
                 let mut annotations = Vec::new();
+                // Each analyst's annotation (analyst, id) → the merged annotation's id.
+                let mut merged_id: HashMap<(usize, String), String> = HashMap::new();
                 for (i, item) in compared.items.iter().enumerate() {
                     if let Some(decision) = self.decision((d, i)) {
-                        annotations.extend(kept(
-                            item,
-                            decision,
-                            &comparison.analysts,
-                            &mut used_ids,
-                        ));
+                        for (annotation, sources) in
+                            kept(item, decision, &comparison.analysts, &mut used_ids)
+                        {
+                            for source in sources {
+                                merged_id.insert(source, annotation.id.clone());
+                            }
+                            annotations.push(annotation);
+                        }
                     }
                 }
+                let analysts_docs = compared
+                    .document_ids
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, id)| Some((r, projects.get(r)?.document(id)?)));
+                let (relations, dropped) = kept_relations(analysts_docs, &merged_id, &mut used_ids);
+                dropped_relations += dropped;
                 let mut document =
                     Document::new(original.id(), original.title(), original.text().to_owned());
                 if let Some(source) = original.source() {
                     document = document.with_source(source, original.import_record().cloned());
                 }
-                Some(document.with_annotations(annotations))
+                Some(
+                    document
+                        .with_annotations(annotations)
+                        .with_relations(relations),
+                )
             })
             .collect();
         let labels = super::codebook(projects);
-        Project::from_parts(meta, without_key_clashes(labels), documents)
-            .with_relation_kinds(super::relation_kinds(projects))
+        let project = Project::from_parts(meta, without_key_clashes(labels), documents)
+            .with_relation_kinds(super::relation_kinds(projects));
+        Merged {
+            project,
+            dropped_relations,
+        }
     }
 }
 
+/// A merged project, and how many of the analysts' relations it left out because one of their
+/// ends was not kept.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub project: Project,
+    pub dropped_relations: usize,
+}
+
+/// The relations of the analysts' copies of a document whose two ends the merge kept, tied to
+/// the merged annotations, once per kind and pair of ends (the first analyst's note and id); and
+/// how many were left out because an end was not kept.
+fn kept_relations<'d>(
+    docs: impl Iterator<Item = (usize, &'d Document)>,
+    merged_id: &HashMap<(usize, String), String>,
+    used_ids: &mut HashSet<String>,
+) -> (Vec<Relation>, usize) {
+    let mut kept: Vec<Relation> = Vec::new();
+    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    let mut dropped = 0;
+    for (analyst, doc) in docs {
+        for relation in doc.relations() {
+            let end = |id: &str| merged_id.get(&(analyst, id.to_owned())).cloned();
+            let (Some(from), Some(to)) = (end(&relation.from), end(&relation.to)) else {
+                dropped += 1;
+                continue;
+            };
+            if seen.insert((relation.kind.clone(), from.clone(), to.clone())) {
+                kept.push(Relation {
+                    id: unique_id(&relation.id, used_ids),
+                    from,
+                    to,
+                    ..relation.clone()
+                });
+            }
+        }
+    }
+    (kept, dropped)
+}
+
 /// The annotations `decision` keeps of `item`: one per distinct (span, label) among the chosen
-/// members, each naming every analyst who had it.
+/// members, each naming every analyst who had it, with the (analyst, id) of each member it
+/// stands for.
 fn kept(
     item: &Item,
     decision: Decision,
     analysts: &[String],
     used_ids: &mut HashSet<String>,
-) -> Vec<Annotation> {
+) -> Vec<(Annotation, Vec<(usize, String)>)> {
     let mut versions: Vec<Vec<&super::Member>> = Vec::new();
     for member in &item.members {
         let a = &member.annotation;
@@ -240,7 +308,11 @@ fn kept(
                 .map(|m| analysts[m.analyst].clone())
                 .collect();
             names.dedup();
-            Annotation {
+            let sources = version
+                .iter()
+                .map(|m| (m.analyst, m.annotation.id.clone()))
+                .collect();
+            let annotation = Annotation {
                 id: unique_id(&first.id, used_ids),
                 note,
                 created: version
@@ -257,7 +329,8 @@ fn kept(
                     .to_owned(),
                 analysts: names,
                 ..first.clone()
-            }
+            };
+            (annotation, sources)
         })
         .collect()
 }

@@ -6,7 +6,8 @@
 //!   ([`matching`]), groups them into agreements and differences ([`items`]), and computes per
 //!   label and overall: strict and overlap precision/recall/F1, the four SemEval-2013 schemes
 //!   ([`scores`]), Krippendorff's unitizing alpha ([`unitizing`]) and Cohen's or Fleiss' kappa
-//!   over characters ([`characters`], [`kappa`]).
+//!   over characters ([`characters`], [`kappa`]); per relation kind, strict and overlap-endpoint
+//!   precision/recall/F1 of the relations ([`relations`]).
 //! - [`alpha`] is Krippendorff's alpha for coded units with missing values.
 //! - [`merge`] records an analyst's decision on each difference, with undo, and builds the merged
 //!   project.
@@ -29,13 +30,15 @@ pub mod items;
 pub mod kappa;
 pub mod matching;
 pub mod merge;
+pub mod relations;
 pub mod scores;
 pub mod unitizing;
 
 pub use documents::{NotCompared, NotComparedReason};
 pub use figures::{DocumentComparison, LabelFigures, OverallFigures, PairFigures};
 pub use items::{Item, ItemKind, Member};
-pub use merge::{Curation, Decision};
+pub use merge::{Curation, Decision, Merged};
+pub use relations::{KindFigures, RelationMatches};
 pub use scores::{Prf, SchemeCounts, SemEval};
 
 use crate::model::{Label, Project, RelationKind};
@@ -56,6 +59,8 @@ pub struct Comparison {
     pub analysts: Vec<String>,
     /// The labels compared: every label of any project (first project's order first).
     pub labels: Vec<Label>,
+    /// The relation kinds compared: every kind of any project (first project's order first).
+    pub relation_kinds: Vec<RelationKind>,
     pub documents: Vec<DocumentComparison>,
     pub not_compared: Vec<NotCompared>,
 }
@@ -67,15 +72,17 @@ pub fn compare(projects: &[&Project], options: &CompareOptions) -> Comparison {
         .into_iter()
         .filter(|l| options.label.as_ref().is_none_or(|only| *only == l.id))
         .collect();
+    let relation_kinds = relation_kinds(projects);
     let matched = documents::match_documents(projects);
     let documents = matched
         .documents
         .iter()
-        .map(|docs| figures::compare_document(docs, &labels, options))
+        .map(|docs| figures::compare_document(docs, &labels, &relation_kinds, options))
         .collect();
     Comparison {
         analysts: analyst_names(projects),
         labels,
+        relation_kinds,
         documents,
         not_compared: matched.not_compared,
     }

@@ -227,11 +227,16 @@ impl CompareSession {
     }
 
     /// Saves the merged project to `path` (atomically); the compared projects are untouched.
-    pub fn save_merged(&mut self, path: &Path) -> Result<(), SaveError> {
-        store::save(&self.merged_project(), path)?;
+    /// Returns how many of the analysts' relations were left out because an end was not kept.
+    pub fn save_merged(&mut self, path: &Path) -> Result<usize, SaveError> {
+        let refs: Vec<&Project> = self.projects.iter().collect();
+        let merged = self
+            .curation
+            .merged(&self.comparison, &refs, &now_rfc3339());
+        store::save(&merged.project, path)?;
         self.saved_to = Some(path.to_owned());
         self.unsaved_decisions = false;
-        Ok(())
+        Ok(merged.dropped_relations)
     }
 
     /// A title to name the merged project's file after.

@@ -1,5 +1,5 @@
-//! The figures panel of the compare view: per label and overall, each figure with a one-line
-//! explanation on hover, and the articles that could not be compared.
+//! The figures panel of the compare view: per label, per relation kind and overall, each figure
+//! with a one-line explanation on hover, and the articles that could not be compared.
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -131,6 +131,8 @@ pub fn metrics_ui(
             "{joined} span(s) overlapping another of the same label by the same analyst were joined into one passage for alpha U and kappa."
         ));
     }
+
+    super::relation_metrics::relations_ui(ui, comparison, compared, &letters);
 
     ui.add_space(8.0);
     ui.strong("SemEval-2013 schemes (all labels)").on_hover_text(

@@ -6,6 +6,7 @@
 
 mod differences;
 mod metrics;
+mod relation_metrics;
 mod styles;
 mod text_view;
 
