@@ -37,6 +37,10 @@ fn the_compare_command_prints_tables_and_differences() {
         text.contains("  attributed to     3    2   1.000 0.667 0.800   1.000 0.667 0.800"),
         "the relation agreement per kind:\n{text}"
     );
+    assert!(
+        text.contains("  1 relation difference:\n  - only in A: “Several delegations warn that due dilig…” attributed to “Several delegations”"),
+        "the relation only A made:\n{text}"
+    );
 }
 
 #[test]
@@ -56,6 +60,16 @@ fn the_compare_command_prints_the_documented_json() {
     assert_eq!(attributed["counts"], serde_json::json!([3, 2]));
     assert_eq!(attributed["matched"]["strict"], 2);
     assert_eq!(attributed["overlap"]["precision"], 1.0);
+    let relation_differences = doc["relation_differences"].as_array().unwrap();
+    assert_eq!(relation_differences.len(), 1);
+    assert_eq!(
+        relation_differences[0]["missing_from"],
+        serde_json::json!(["Tomas Lind"])
+    );
+    assert_eq!(
+        relation_differences[0]["relations"][0]["to_quote"],
+        "Several delegations"
+    );
     assert_eq!(doc["text_sha256"].as_str().unwrap().len(), 64);
     assert!(doc["length"].as_u64().unwrap() > 1000);
     for label in ["claim", "source", "norm"] {

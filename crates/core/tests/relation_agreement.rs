@@ -206,3 +206,35 @@ fn the_merge_keeps_a_relation_whose_ends_are_kept_and_counts_those_it_leaves_out
         "Ben's link to his longer source, which the merge did not keep"
     );
 }
+
+#[test]
+fn relations_are_grouped_into_agreements_and_differences_by_the_items_of_their_ends() {
+    let (a, b) = (ana(), ben());
+    let comparison = compare(&[&a, &b], &CompareOptions::default());
+    let doc = &comparison.documents[0];
+    let summary: Vec<(String, Vec<usize>, bool, String)> = doc
+        .relation_items
+        .iter()
+        .map(|item| {
+            (
+                item.kind.clone(),
+                item.analysts(),
+                item.agreement,
+                item.members[0].to_quote.clone(),
+            )
+        })
+        .collect();
+    let row = |kind: &str, who: &[usize], agreement: bool, to: &str| {
+        (kind.to_owned(), who.to_vec(), agreement, to.to_owned())
+    };
+    let mut expected = vec![
+        row(ATTRIBUTED_TO, &[0, 1], true, "aaaa"),
+        row(INVOKES, &[0], false, "dddd"),
+        row(ATTRIBUTED_TO, &[1], false, "dddd"),
+    ];
+    let mut summary = summary;
+    summary.sort();
+    expected.sort();
+    assert_eq!(summary, expected, "the sources paired across their boundaries");
+    assert_eq!(doc.relation_differences().count(), 2);
+}

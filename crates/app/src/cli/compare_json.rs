@@ -4,7 +4,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::compare::{
-    Comparison, DocumentComparison, Item, NotComparedReason, Prf, SchemeCounts, SemEval,
+    Comparison, DocumentComparison, Item, NotComparedReason, Prf, RelationItem, SchemeCounts,
+    SemEval,
 };
 
 /// The whole comparison, pretty-printed.
@@ -76,6 +77,7 @@ fn document(doc: &DocumentComparison, names: &[String]) -> Value {
         }).collect::<Vec<_>>(),
         "joined_overlaps": doc.joined_overlaps.iter().enumerate().map(|(a, n)| (names[a].clone(), json!(n))).collect::<Map<_, _>>(),
         "differences": doc.differences().map(|(_, item)| difference(item, names)).collect::<Vec<_>>(),
+        "relation_differences": doc.relation_differences().map(|item| relation_difference(item, names)).collect::<Vec<_>>(),
     })
 }
 
@@ -126,6 +128,24 @@ fn difference(item: &Item, names: &[String]) -> Value {
             "end": m.annotation.end,
             "quote": m.annotation.quote,
             "note": m.annotation.note,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn relation_difference(item: &RelationItem, names: &[String]) -> Value {
+    let present = item.analysts();
+    json!({
+        "kind": item.kind,
+        "in": present.iter().map(|&a| &names[a]).collect::<Vec<_>>(),
+        "missing_from": (0..names.len()).filter(|a| !present.contains(a)).map(|a| &names[a]).collect::<Vec<_>>(),
+        "relations": item.members.iter().map(|m| json!({
+            "analyst": names[m.analyst],
+            "id": m.relation.id,
+            "from": m.relation.from,
+            "to": m.relation.to,
+            "from_quote": m.from_quote,
+            "to_quote": m.to_quote,
+            "note": m.relation.note,
         })).collect::<Vec<_>>(),
     })
 }

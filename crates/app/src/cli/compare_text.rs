@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::{
     compare::{
-        CompareOptions, Comparison, DocumentComparison, Item, NotComparedReason, Prf,
+        CompareOptions, Comparison, DocumentComparison, Item, NotComparedReason, Prf, RelationItem,
         analyst_letter as letter, figure_text as figure,
     },
     excerpt::shorten,
@@ -136,6 +136,32 @@ fn document(out: &mut String, doc: &DocumentComparison, analysts: usize) {
     );
     for item in differences {
         difference(out, item);
+    }
+    let relation_differences: Vec<&RelationItem> = doc.relation_differences().collect();
+    if !relation_differences.is_empty() {
+        let n = relation_differences.len();
+        let _ = writeln!(
+            out,
+            "  {n} relation difference{}:",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    for item in relation_differences {
+        let who: Vec<String> = item.analysts().iter().map(|&a| letter(a)).collect();
+        let member = &item.members[0];
+        let kind = doc
+            .relations
+            .iter()
+            .find(|k| k.id == item.kind)
+            .map_or(item.kind.as_str(), |k| k.name.as_str());
+        let _ = writeln!(
+            out,
+            "  - only in {}: “{}” {} “{}”",
+            who.join(", "),
+            shorten(&member.from_quote, 40),
+            kind,
+            shorten(&member.to_quote, 40)
+        );
     }
 }
 

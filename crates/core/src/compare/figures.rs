@@ -1,12 +1,14 @@
 //! The figures of one document: per label and overall, for every pair of analysts, and the
 //! grouped agreements and differences. See the parent module for the definitions.
 
+use std::collections::HashMap;
+
 use super::{
     CompareOptions,
     characters::label_kappa,
     items::{Item, ItemKind, group_items},
     matching::{LabelMatches, Pairing, label_matches, pair_annotations},
-    relations::{KindFigures, kind_figures},
+    relations::{KindFigures, RelationItem, kind_figures, relation_items},
     scores::{Prf, SemEval},
     unitizing::{Disagreement, disagreement, union_overlapping},
 };
@@ -26,6 +28,9 @@ pub struct DocumentComparison {
     pub overall: OverallFigures,
     /// One entry per relation kind of the projects, in codebook order.
     pub relations: Vec<KindFigures>,
+    /// The analysts' relations grouped into agreements and differences, by the items of their
+    /// ends.
+    pub relation_items: Vec<RelationItem>,
     /// Every pair of analysts `(i, j)`, `i < j`, with `i` as the reference.
     pub pairs: Vec<PairFigures>,
     /// Agreements and differences in text order.
@@ -36,6 +41,11 @@ pub struct DocumentComparison {
 }
 
 impl DocumentComparison {
+    /// The relation items that are not agreements.
+    pub fn relation_differences(&self) -> impl Iterator<Item = &RelationItem> {
+        self.relation_items.iter().filter(|item| !item.agreement)
+    }
+
     /// The items that are not agreements, with their index in [`Self::items`].
     pub fn differences(&self) -> impl Iterator<Item = (usize, &Item)> {
         self.items
@@ -169,6 +179,14 @@ pub(super) fn compare_document(
         })
         .collect();
 
+    let items = group_items(&per_analyst, &pairings);
+    let mut item_of: HashMap<(usize, &str), usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for member in &item.members {
+            item_of.insert((member.analyst, member.annotation.id.as_str()), i);
+        }
+    }
+    let relation_items = relation_items(docs, &item_of);
     DocumentComparison {
         title: docs[0].title().to_owned(),
         text_sha256: docs[0].text_sha256().to_owned(),
@@ -180,8 +198,9 @@ pub(super) fn compare_document(
             semeval,
         },
         relations: kind_figures(docs, &per_analyst, &pairings, kinds),
+        relation_items,
         pairs,
-        items: group_items(&per_analyst, &pairings),
+        items,
         joined_overlaps,
     }
 }

@@ -38,7 +38,7 @@ pub use documents::{NotCompared, NotComparedReason};
 pub use figures::{DocumentComparison, LabelFigures, OverallFigures, PairFigures};
 pub use items::{Item, ItemKind, Member};
 pub use merge::{Curation, Decision, Merged};
-pub use relations::{KindFigures, RelationMatches};
+pub use relations::{KindFigures, RelationItem, RelationMatches, RelationMember};
 pub use scores::{Prf, SchemeCounts, SemEval};
 
 use crate::model::{Label, Project, RelationKind};

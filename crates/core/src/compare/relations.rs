@@ -168,3 +168,85 @@ fn take<'k>(
         _ => false,
     }
 }
+
+/// One analyst's relation within a [`RelationItem`], with the quotes of its ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationMember {
+    pub analyst: usize,
+    pub relation: crate::model::Relation,
+    pub from_quote: String,
+    pub to_quote: String,
+}
+
+/// Corresponding relations of the analysts: the same kind between annotations of the same two
+/// items (see [`super::items`]). An agreement when every analyst has one, else a difference
+/// ("only in" those who have it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationItem {
+    pub kind: String,
+    /// The items (indices into the document's items) of the relation's two ends.
+    pub from_item: usize,
+    pub to_item: usize,
+    /// Sorted by analyst.
+    pub members: Vec<RelationMember>,
+    pub agreement: bool,
+}
+
+impl RelationItem {
+    /// Analysts with a relation in this item, in order, without repeats.
+    #[must_use]
+    pub fn analysts(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self.members.iter().map(|m| m.analyst).collect();
+        out.dedup();
+        out
+    }
+}
+
+/// Groups the analysts' relations between compared annotations into [`RelationItem`]s, ordered by
+/// the items of their ends and their kind. `item_of(analyst, annotation id)` is the item an
+/// annotation landed in.
+pub(super) fn relation_items(
+    docs: &[&Document],
+    item_of: &HashMap<(usize, &str), usize>,
+) -> Vec<RelationItem> {
+    let mut grouped: std::collections::BTreeMap<(usize, usize, &str), Vec<RelationMember>> =
+        std::collections::BTreeMap::new();
+    for (analyst, doc) in docs.iter().enumerate() {
+        for relation in doc.relations() {
+            let (Some(&from), Some(&to)) = (
+                item_of.get(&(analyst, relation.from.as_str())),
+                item_of.get(&(analyst, relation.to.as_str())),
+            ) else {
+                continue;
+            };
+            let quote = |id: &str| {
+                doc.annotation(id)
+                    .map(|a| a.quote.clone())
+                    .unwrap_or_default()
+            };
+            grouped
+                .entry((from, to, relation.kind.as_str()))
+                .or_default()
+                .push(RelationMember {
+                    analyst,
+                    relation: relation.clone(),
+                    from_quote: quote(&relation.from),
+                    to_quote: quote(&relation.to),
+                });
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|((from_item, to_item, kind), members)| {
+            let mut present: Vec<usize> = members.iter().map(|m| m.analyst).collect();
+            present.dedup();
+            RelationItem {
+                kind: kind.to_owned(),
+                from_item,
+                to_item,
+                agreement: present.len() == docs.len(),
+                members,
+            }
+        })
+        .collect()
+}
