@@ -235,6 +235,9 @@ fn relations_are_grouped_into_agreements_and_differences_by_the_items_of_their_e
     let mut summary = summary;
     summary.sort();
     expected.sort();
-    assert_eq!(summary, expected, "the sources paired across their boundaries");
+    assert_eq!(
+        summary, expected,
+        "the sources paired across their boundaries"
+    );
     assert_eq!(doc.relation_differences().count(), 2);
 }
