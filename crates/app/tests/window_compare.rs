@@ -263,3 +263,66 @@ fn save_merged(app: &mut App<'_>) -> String {
     assert!(!messages[0].is_error, "{messages:?}");
     messages[0].body.clone()
 }
+
+#[test]
+fn a_relation_only_one_analyst_made_is_dropped_from_the_merge_by_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = comparing(dir.path(), "cyber-norms-sample-second-coder.ron");
+    click(&mut app, "Accept all agreements");
+    let merged_relations = || -> Vec<String> {
+        let saved = dir.path().join("cyber-norms-two-commentaries-merged.ron");
+        let merged = store::load(&saved).unwrap().project;
+        let doc = &merged.documents()[0];
+        let mut quotes: Vec<String> = doc
+            .relations()
+            .iter()
+            .map(|r| doc.annotation(&r.from).unwrap().quote.clone())
+            .collect();
+        quotes.sort();
+        quotes
+    };
+    // Maren's versions of the first article's differences, so that her relation's passages are
+    // kept: undecided, the relation follows them.
+    press(&mut app, Modifiers::NONE, Key::N);
+    for _ in 0..60 {
+        let session = app.state().comparison().unwrap();
+        let doc = &session.comparison().documents[0];
+        if doc
+            .differences()
+            .all(|(i, _)| session.curation().decision((0, i)).is_some())
+        {
+            break;
+        }
+        press(&mut app, Modifiers::NONE, Key::A);
+    }
+    save_merged(&mut app);
+    let kept = merged_relations();
+    assert!(
+        kept.iter()
+            .any(|q| q.starts_with("Several delegations warn")),
+        "{kept:?}"
+    );
+    assert!(
+        app.query_by_label_contains("Relation differences (1)")
+            .is_some()
+    );
+    click(&mut app, "Leave relation out");
+    // Saved again over the same file (the first save's message still shows).
+    click(&mut app, "Save merged project as…");
+    app.run_steps(2);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+    assert_eq!(
+        app.state().messages().len(),
+        2,
+        "{:?}",
+        app.state().messages()
+    );
+    let after = merged_relations();
+    assert_eq!(after.len() + 1, kept.len(), "{after:?}");
+    assert!(
+        !after
+            .iter()
+            .any(|q| q.starts_with("Several delegations warn"))
+    );
+}

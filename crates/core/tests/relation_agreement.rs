@@ -6,7 +6,7 @@ use marginalia_core::{
     compare::{CompareOptions, RelationMatches, compare},
     model::{ATTRIBUTED_TO, Document, Edit, Editor, INVOKES, Project, Relation, Span},
 };
-use marginalia_testkit::{NOW, tag};
+use marginalia_testkit::{NOW, add_relation, tag};
 
 const TEXT: &str = "aaaa bbbb cccc dddd eeee ffff";
 
@@ -36,15 +36,7 @@ fn analyst(name: &str, source: Span, relations: &[(&str, &str, &str)]) -> Projec
             to: id(to),
             note: String::new(),
         };
-        editor
-            .apply(
-                Edit::AddRelation {
-                    doc: "d-1".into(),
-                    relation,
-                },
-                NOW,
-            )
-            .unwrap();
+        add_relation(&mut editor, "d-1", relation);
     }
     editor.into_project()
 }
@@ -240,4 +232,39 @@ fn relations_are_grouped_into_agreements_and_differences_by_the_items_of_their_e
         "the sources paired across their boundaries"
     );
     assert_eq!(doc.relation_differences().count(), 2);
+}
+
+#[test]
+fn a_decision_on_a_relation_item_keeps_one_analysts_relation_or_none_and_is_undone() {
+    use marginalia_core::compare::{Curation, Decision};
+    let (a, b) = (ana(), ben());
+    let projects = [&a, &b];
+    let comparison = compare(&projects, &CompareOptions::default());
+    let mut curation = Curation::new(&comparison);
+    curation.accept_all_agreements(&comparison);
+    let items = &comparison.documents[0].relation_items;
+    let only_ben = items
+        .iter()
+        .position(|i| i.analysts() == [1])
+        .expect("Ben's claim–norm link");
+    let relations = |curation: &Curation| {
+        let merged = curation.merged(&comparison, &projects, NOW);
+        let doc = &merged.project.documents()[0];
+        let mut kinds: Vec<String> = doc.relations().iter().map(|r| r.kind.clone()).collect();
+        kinds.sort();
+        kinds
+    };
+    // Undecided: the claim and the norm are kept (agreements), so Ben's link follows them.
+    assert_eq!(
+        relations(&curation).len(),
+        2,
+        "Ana's invokes and Ben's link; the source undecided"
+    );
+    curation.decide_relation((0, only_ben), Some(Decision::Drop));
+    assert_eq!(relations(&curation), [INVOKES]);
+    curation.decide_relation((0, only_ben), Some(Decision::Accept(0)));
+    assert_eq!(relations(&curation), [INVOKES], "Ana has none in that item");
+    assert!(curation.undo());
+    assert!(curation.undo());
+    assert_eq!(relations(&curation).len(), 2);
 }

@@ -11,7 +11,7 @@ use marginalia_core::{
     },
     store,
 };
-use marginalia_testkit::{NOW, project_with};
+use marginalia_testkit::{NOW, add_relation, project_with};
 
 const TEXT: &str = "The minister said the deal is dead, citing the rules of the road.";
 
@@ -67,15 +67,7 @@ fn a_file_without_kinds_loads_with_the_defaults_and_declares_the_kinds_it_uses()
             to: source.clone(),
             note: String::new(),
         };
-        editor
-            .apply(
-                Edit::AddRelation {
-                    doc: "d-1".into(),
-                    relation,
-                },
-                NOW,
-            )
-            .unwrap();
+        add_relation(&mut editor, "d-1", relation);
     }
     let saved = store::to_ron(editor.project()).unwrap();
     let start = saved.find("    relation_kinds: [").unwrap();

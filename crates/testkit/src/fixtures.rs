@@ -1,7 +1,9 @@
 //! Small projects built through the edit API, for tests: a fixed clock, spans found by their
 //! text, tags and relations.
 
-use marginalia_core::model::{Document, Edit, Editor, Project, Span, edit::new_annotation};
+use marginalia_core::model::{
+    Document, Edit, Editor, Project, Relation, Span, edit::new_annotation,
+};
 
 /// A fixed clock for deterministic projects.
 pub const NOW: &str = "2026-11-26T10:00:00Z";
@@ -58,17 +60,22 @@ pub fn tag(editor: &mut Editor, doc: &str, span: Span, label: &str, note: &str) 
 /// `r-1` of kind `attributed_to`, through the edit API.
 pub fn relate(editor: &mut Editor, from: usize, to: usize, note: &str) {
     let annotations = editor.project().documents()[0].annotations();
-    let relation = marginalia_core::model::Relation {
+    let relation = Relation {
         id: "r-1".into(),
         kind: "attributed_to".into(),
         from: annotations[from].id.clone(),
         to: annotations[to].id.clone(),
         note: note.to_owned(),
     };
+    add_relation(editor, "d-1", relation);
+}
+
+/// Adds `relation` to document `doc` through the edit API (its kind declared if it is new).
+pub fn add_relation(editor: &mut Editor, doc: &str, relation: Relation) {
     editor
         .apply(
             Edit::AddRelation {
-                doc: "d-1".into(),
+                doc: doc.to_owned(),
                 relation,
             },
             NOW,

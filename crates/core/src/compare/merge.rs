@@ -6,8 +6,10 @@
 //! shared annotation. Items without a decision are left out of the merged project, and
 //! [`Curation::undecided`] says how many there are. Each kept annotation records in its
 //! `analysts` field whose projects had it (same span and label), and its note joins the notes of
-//! those analysts ("Name: note" lines where they differ). A relation of any analyst is kept when
-//! both its ends are (once per kind and pair of merged ends); [`Merged`] counts those left out.
+//! those analysts ("Name: note" lines where they differ). Relations are decided by relation item
+//! ([`super::RelationItem`]); an undecided one follows its ends: a relation of any analyst is kept
+//! when both its ends are (once per kind and pair of merged ends), and [`Merged`] counts those
+//! left out.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,13 +30,25 @@ pub enum Decision {
 /// Where an item is: document index and item index in a [`Comparison`].
 pub type ItemRef = (usize, usize);
 
+/// What a decision is on: an item of passages, or a relation item ([`super::RelationItem`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum On {
+    Passage(ItemRef),
+    Relation(ItemRef),
+}
+
 /// One undoable step: the decisions it changed, with their values before and after.
-type Step = Vec<(ItemRef, Option<Decision>, Option<Decision>)>;
+type Step = Vec<(On, Option<Decision>, Option<Decision>)>;
 
 /// The decisions taken on a comparison's items, with undo and redo.
+///
+/// A relation item without a decision follows its ends: each relation in it is kept when both
+/// its ends are. Deciding one keeps one analyst's relation (`Accept`), every analyst's
+/// (`KeepAll`), or none (`Drop`), still only where both ends are kept.
 #[derive(Debug, Clone, Default)]
 pub struct Curation {
     decisions: Vec<Vec<Option<Decision>>>,
+    relation_decisions: Vec<Vec<Option<Decision>>>,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -43,11 +57,17 @@ impl Curation {
     /// No decisions yet on any item of `comparison`.
     #[must_use]
     pub fn new(comparison: &Comparison) -> Self {
+        let none = |n: usize| vec![None; n];
         Self {
             decisions: comparison
                 .documents
                 .iter()
-                .map(|d| vec![None; d.items.len()])
+                .map(|d| none(d.items.len()))
+                .collect(),
+            relation_decisions: comparison
+                .documents
+                .iter()
+                .map(|d| none(d.relation_items.len()))
                 .collect(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -55,18 +75,45 @@ impl Curation {
     }
 
     #[must_use]
-    pub fn decision(&self, (doc, item): ItemRef) -> Option<Decision> {
-        self.decisions.get(doc)?.get(item).copied().flatten()
+    pub fn decision(&self, at: ItemRef) -> Option<Decision> {
+        self.get(On::Passage(at))
+    }
+
+    /// The decision on relation item `at` (document, index into its relation items).
+    #[must_use]
+    pub fn relation_decision(&self, at: ItemRef) -> Option<Decision> {
+        self.get(On::Relation(at))
+    }
+
+    fn get(&self, on: On) -> Option<Decision> {
+        let (table, (doc, item)) = match on {
+            On::Passage(at) => (&self.decisions, at),
+            On::Relation(at) => (&self.relation_decisions, at),
+        };
+        table.get(doc)?.get(item).copied().flatten()
+    }
+
+    fn slot(&mut self, on: On) -> Option<&mut Option<Decision>> {
+        let (table, (doc, item)) = match on {
+            On::Passage(at) => (&mut self.decisions, at),
+            On::Relation(at) => (&mut self.relation_decisions, at),
+        };
+        table.get_mut(doc)?.get_mut(item)
     }
 
     /// Sets (or with `None` clears) the decision on one item, as one undo step.
     pub fn decide(&mut self, at: ItemRef, decision: Option<Decision>) {
-        self.record(vec![(at, decision)]);
+        self.record(vec![(On::Passage(at), decision)]);
+    }
+
+    /// Sets (or with `None` clears) the decision on one relation item, as one undo step.
+    pub fn decide_relation(&mut self, at: ItemRef, decision: Option<Decision>) {
+        self.record(vec![(On::Relation(at), decision)]);
     }
 
     /// Accepts every agreement not decided yet, as one undo step; returns how many.
     pub fn accept_all_agreements(&mut self, comparison: &Comparison) -> usize {
-        let changes: Vec<(ItemRef, Option<Decision>)> = comparison
+        let changes: Vec<(On, Option<Decision>)> = comparison
             .documents
             .iter()
             .enumerate()
@@ -78,21 +125,20 @@ impl Curation {
                     .map(move |(i, _)| (d, i))
             })
             .filter(|&at| self.decision(at).is_none())
-            .map(|at| (at, Some(Decision::Accept(0))))
+            .map(|at| (On::Passage(at), Some(Decision::Accept(0))))
             .collect();
         let count = changes.len();
         self.record(changes);
         count
     }
 
-    fn record(&mut self, changes: Vec<(ItemRef, Option<Decision>)>) {
+    fn record(&mut self, changes: Vec<(On, Option<Decision>)>) {
         let step: Step = changes
             .into_iter()
-            .filter_map(|(at, after)| {
-                let before = self.decision(at);
-                let slot = self.decisions.get_mut(at.0)?.get_mut(at.1)?;
-                *slot = after;
-                (before != after).then_some((at, before, after))
+            .filter_map(|(on, after)| {
+                let before = self.get(on);
+                *self.slot(on)? = after;
+                (before != after).then_some((on, before, after))
             })
             .collect();
         if !step.is_empty() {
@@ -106,8 +152,10 @@ impl Curation {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        for &((d, i), before, _) in &step {
-            self.decisions[d][i] = before;
+        for &(on, before, _) in &step {
+            if let Some(slot) = self.slot(on) {
+                *slot = before;
+            }
         }
         self.redo.push(step);
         true
@@ -118,8 +166,10 @@ impl Curation {
         let Some(step) = self.redo.pop() else {
             return false;
         };
-        for &((d, i), _, after) in &step {
-            self.decisions[d][i] = after;
+        for &(on, _, after) in &step {
+            if let Some(slot) = self.slot(on) {
+                *slot = after;
+            }
         }
         self.undo.push(step);
         true
@@ -146,8 +196,8 @@ impl Curation {
     }
 
     /// The merged project: the compared documents (as in the first project) with the annotations
-    /// the decisions keep, every relation of any analyst whose two ends were kept (once per kind
-    /// and pair of ends), and every label and relation kind of any project. `projects` are the
+    /// the decisions keep, the relations the decisions on relation items keep whose two ends were
+    /// kept (once per kind and pair of ends), and every label and relation kind of any project. `projects` are the
     /// compared projects in the comparison's order; `now` (RFC 3339) stamps the new project.
     #[must_use]
     pub fn merged_project(
@@ -192,12 +242,14 @@ impl Curation {
                         }
                     }
                 }
-                let analysts_docs = compared
-                    .document_ids
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(r, id)| Some((r, projects.get(r)?.document(id)?)));
-                let (relations, dropped) = kept_relations(analysts_docs, &merged_id, &mut used_ids);
+                let decisions =
+                    (0..compared.relation_items.len()).map(|r| self.relation_decision((d, r)));
+                let (relations, dropped) = kept_relations(
+                    &compared.relation_items,
+                    decisions,
+                    &merged_id,
+                    &mut used_ids,
+                );
                 dropped_relations += dropped;
                 let mut document =
                     Document::new(original.id(), original.title(), original.text().to_owned());
@@ -229,20 +281,28 @@ pub struct Merged {
     pub dropped_relations: usize,
 }
 
-/// The relations of the analysts' copies of a document whose two ends the merge kept, tied to
-/// the merged annotations, once per kind and pair of ends (the first analyst's note and id); and
-/// how many were left out because an end was not kept.
-fn kept_relations<'d>(
-    docs: impl Iterator<Item = (usize, &'d Document)>,
+/// The relations the decisions on a document's relation `items` keep (every analyst's when
+/// undecided), tied to the merged annotations where both their ends were kept, once per kind and
+/// pair of ends (the first analyst's note and id); and how many of those were left out because
+/// an end was not kept.
+fn kept_relations(
+    items: &[super::RelationItem],
+    decisions: impl Iterator<Item = Option<Decision>>,
     merged_id: &HashMap<(usize, String), String>,
     used_ids: &mut HashSet<String>,
 ) -> (Vec<Relation>, usize) {
     let mut kept: Vec<Relation> = Vec::new();
     let mut seen: HashSet<(String, String, String)> = HashSet::new();
     let mut dropped = 0;
-    for (analyst, doc) in docs {
-        for relation in doc.relations() {
-            let end = |id: &str| merged_id.get(&(analyst, id.to_owned())).cloned();
+    for (item, decision) in items.iter().zip(decisions) {
+        let chosen = item.members.iter().filter(|m| match decision {
+            None | Some(Decision::KeepAll) => true,
+            Some(Decision::Accept(analyst)) => m.analyst == analyst,
+            Some(Decision::Drop) => false,
+        });
+        for member in chosen {
+            let relation = &member.relation;
+            let end = |id: &str| merged_id.get(&(member.analyst, id.to_owned())).cloned();
             let (Some(from), Some(to)) = (end(&relation.from), end(&relation.to)) else {
                 dropped += 1;
                 continue;

@@ -187,6 +187,12 @@ impl CompareSession {
             .copied()
     }
 
+    /// Decides relation item `item` of the shown document (`None`: it follows its ends again).
+    pub fn decide_relation(&mut self, item: usize, decision: Option<Decision>) {
+        self.curation.decide_relation((self.doc, item), decision);
+        self.unsaved_decisions = true;
+    }
+
     /// Accepts every item the analysts agree on; returns how many were decided.
     pub fn accept_all_agreements(&mut self) -> usize {
         let decided = self.curation.accept_all_agreements(&self.comparison);

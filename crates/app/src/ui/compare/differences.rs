@@ -1,6 +1,6 @@
 //! The differences panel of the compare view: counts, the list of differences, the current one
 //! with the curation buttons (accept one side, keep all, drop, each with its key) and every
-//! analyst's version.
+//! analyst's version; below the list, the relation differences.
 
 use std::path::Path;
 
@@ -140,6 +140,13 @@ pub fn differences_ui(ui: &mut Ui, input: &PanelInput<'_>, actions: &mut Vec<Com
                     response.scroll_to_me(None);
                 }
             }
+            super::relation_differences::relation_differences_ui(
+                ui,
+                input.comparison,
+                input.curation,
+                input.doc,
+                actions,
+            );
         });
 }
 

@@ -6,6 +6,7 @@
 
 mod differences;
 mod metrics;
+mod relation_differences;
 mod relation_metrics;
 mod styles;
 mod text_view;
@@ -63,6 +64,8 @@ pub enum CompareAction {
     /// Step to the next (`true`) or previous difference.
     Step(bool),
     Decide(usize, Option<Decision>),
+    /// Decide a relation item of the shown document (`None`: it follows its ends).
+    DecideRelation(usize, Option<Decision>),
     AcceptAllAgreements,
     SetLayout(Layout),
     /// Count only characters somebody coded in kappa (or every character).
@@ -133,6 +136,9 @@ impl CompareView {
                     (_, Some(now)) if Some(now) != before => self.text_view.scroll_to(now),
                     _ => {}
                 }
+            }
+            CompareAction::DecideRelation(item, decision) => {
+                self.session.decide_relation(item, decision);
             }
             CompareAction::AcceptAllAgreements => {
                 self.session.accept_all_agreements();

@@ -186,30 +186,17 @@ impl LabelsPanel {
 
 /// The label's key (none or 1–9) as a submenu; keys used by other labels are not offered.
 fn key_menu_ui(ui: &mut Ui, project: &Project, label: &Label, actions: &mut Vec<Action>) {
-    let shown = label.key.map_or("none".to_owned(), |k| k.to_string());
-    ui.menu_button(format!("Key: {shown}"), |ui| {
-        let mut choose = |ui: &mut Ui, key: Option<char>, text: String| {
-            if ui.selectable_label(label.key == key, text).clicked() {
-                if label.key != key {
-                    actions.push(Action::UpdateLabel(Label {
-                        key,
-                        ..label.clone()
-                    }));
-                }
-                ui.close();
-            }
-        };
-        choose(ui, None, "No key".to_owned());
-        for digit in '1'..='9' {
-            let taken = project
-                .labels()
-                .iter()
-                .any(|l| l.id != label.id && l.key == Some(digit));
-            if !taken {
-                choose(ui, Some(digit), digit.to_string());
-            }
-        }
-    })
-    .response
-    .on_hover_text("The key that tags a selection with this label");
+    let taken = |digit: char| {
+        project
+            .labels()
+            .iter()
+            .any(|l| l.id != label.id && l.key == Some(digit))
+    };
+    let hover = "The key that tags a selection with this label";
+    if let Some(key) = super::key_menu::key_menu_ui(ui, label.key, '1'..='9', taken, hover) {
+        actions.push(Action::UpdateLabel(Label {
+            key,
+            ..label.clone()
+        }));
+    }
 }

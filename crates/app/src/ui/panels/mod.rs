@@ -5,6 +5,7 @@ pub mod annotations;
 pub mod details;
 pub mod documents;
 pub mod find_bar;
+mod key_menu;
 pub mod labels;
 pub mod menu;
 pub mod orphans;

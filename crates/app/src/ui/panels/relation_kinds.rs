@@ -182,30 +182,19 @@ fn delete_text(project: &Project, kind: &RelationKind) -> String {
 
 /// The kind's key (none or a letter) as a submenu; letters other kinds use are not offered.
 fn key_menu_ui(ui: &mut Ui, project: &Project, kind: &RelationKind, actions: &mut Vec<Action>) {
-    let shown = kind.key.map_or("none".to_owned(), |k| k.to_string());
-    ui.menu_button(format!("Key: {shown}"), |ui| {
-        let mut choose = |ui: &mut Ui, key: Option<char>, text: String| {
-            if ui.selectable_label(kind.key == key, text).clicked() {
-                if kind.key != key {
-                    actions.push(Action::UpdateRelationKind(RelationKind {
-                        key,
-                        ..kind.clone()
-                    }));
-                }
-                ui.close();
-            }
-        };
-        choose(ui, None, "No key".to_owned());
-        for letter in 'a'..='z' {
-            let taken = project
-                .relation_kinds()
-                .iter()
-                .any(|k| k.id != kind.id && k.key == Some(letter));
-            if !taken {
-                choose(ui, Some(letter), letter.to_string());
-            }
-        }
-    });
+    let taken = |letter: char| {
+        project
+            .relation_kinds()
+            .iter()
+            .any(|k| k.id != kind.id && k.key == Some(letter))
+    };
+    let hover = "Alt+this key chooses the kind while linking";
+    if let Some(key) = super::key_menu::key_menu_ui(ui, kind.key, 'a'..='z', taken, hover) {
+        actions.push(Action::UpdateRelationKind(RelationKind {
+            key,
+            ..kind.clone()
+        }));
+    }
 }
 
 /// Which end of a relation a label list is for.
