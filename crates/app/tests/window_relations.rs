@@ -335,3 +335,24 @@ fn kinds_are_added_in_the_codebook_and_claims_without_a_source_filtered_for() {
     );
     assert!(app.query_by_label("the sanctions stay").is_some());
 }
+
+#[test]
+fn a_kind_is_renamed_in_place_and_the_rename_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(dir.path(), TEXT, TAGS);
+    app.get_by_label("More for kind invokes").click();
+    app.run_steps(2);
+    app.get_by_label("Rename").click();
+    app.run_steps(2);
+    let field = app
+        .query_all_by_role(eframe::egui::accesskit::Role::TextInput)
+        .find(|field| field.is_focused())
+        .expect("the rename field has the keys");
+    field.type_text(" the principle");
+    app.run_steps(1);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    let name = |app: &App<'_>| project(app).relation_kind("invokes").unwrap().name.clone();
+    assert_eq!(name(&app), "invokes the principle");
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    assert_eq!(name(&app), "invokes");
+}

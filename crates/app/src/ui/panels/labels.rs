@@ -4,6 +4,7 @@
 
 use eframe::egui::{self, RichText, TextEdit, Ui, WidgetInfo};
 
+use super::rename_field::Renaming;
 use crate::{
     model::{Label, Project, label::color_hex},
     ui::{action::Action, colors::label_color},
@@ -12,10 +13,7 @@ use crate::{
 /// Editing state of the label panel.
 #[derive(Default)]
 pub struct LabelsPanel {
-    /// The label being renamed and the name typed so far.
-    renaming: Option<(String, String)>,
-    /// Whether the rename field still has to take the focus (once, when renaming starts).
-    focus_rename: bool,
+    renaming: Renaming,
     new_name: String,
 }
 
@@ -64,8 +62,7 @@ impl LabelsPanel {
     }
 
     fn start_rename(&mut self, label: &Label) {
-        self.renaming = Some((label.id.clone(), label.name.clone()));
-        self.focus_rename = true;
+        self.renaming.start(&label.id, &label.name);
     }
 
     fn label_row_ui(
@@ -127,59 +124,40 @@ impl LabelsPanel {
 
     /// The label's name, or the field renaming it; a double-click on the name renames it.
     fn name_ui(&mut self, ui: &mut Ui, label: &Label, is_active: bool, actions: &mut Vec<Action>) {
-        match &mut self.renaming {
-            Some((id, name)) if *id == label.id => {
-                let edit = ui.add(
-                    TextEdit::singleline(name)
-                        .desired_width(ui.available_width())
-                        .hint_text("Label name"),
-                );
-                if std::mem::take(&mut self.focus_rename) {
-                    edit.request_focus();
-                }
-                if (edit.has_focus() || edit.lost_focus())
-                    && ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    self.renaming = None;
-                } else if edit.lost_focus() || !edit.has_focus() {
-                    let name = name.trim().to_owned();
-                    if !name.is_empty() && name != label.name {
-                        actions.push(Action::UpdateLabel(Label {
-                            name,
-                            ..label.clone()
-                        }));
-                    }
-                    self.renaming = None;
-                }
+        if self.renaming.is_for(&label.id) {
+            if let Some(name) = self.renaming.ui(ui, &label.name, "Label name") {
+                actions.push(Action::UpdateLabel(Label {
+                    name,
+                    ..label.clone()
+                }));
             }
-            _ => {
-                let name = RichText::new(&label.name);
-                let name = if is_active { name.strong() } else { name };
-                let response = ui
-                    .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        // The key first, as the palette shows it.
-                        if let Some(key) = label.key {
-                            ui.weak(key.to_string())
-                                .on_hover_text("The key that tags a selection with this label");
-                        }
-                        ui.add(
-                            egui::Label::new(name)
-                                .truncate()
-                                .sense(egui::Sense::click()),
-                        )
-                    })
-                    .inner;
-                if response
-                    .on_hover_text(if label.description.is_empty() {
-                        "Double-click to rename"
-                    } else {
-                        &label.description
-                    })
-                    .double_clicked()
-                {
-                    self.start_rename(label);
+            return;
+        }
+        let name = RichText::new(&label.name);
+        let name = if is_active { name.strong() } else { name };
+        let response = ui
+            .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                // The key first, as the palette shows it.
+                if let Some(key) = label.key {
+                    ui.weak(key.to_string())
+                        .on_hover_text("The key that tags a selection with this label");
                 }
-            }
+                ui.add(
+                    egui::Label::new(name)
+                        .truncate()
+                        .sense(egui::Sense::click()),
+                )
+            })
+            .inner;
+        if response
+            .on_hover_text(if label.description.is_empty() {
+                "Double-click to rename"
+            } else {
+                &label.description
+            })
+            .double_clicked()
+        {
+            self.start_rename(label);
         }
     }
 }

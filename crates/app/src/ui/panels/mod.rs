@@ -1,5 +1,6 @@
 //! The window's panels: menu bar, documents, labels and relation kinds (left), orphans,
-//! annotations and details with the selection's relations (right) with their widths (`side`), status bar. Each reads state and pushes actions.
+//! annotations and details with the selection's relations (right) with their widths (`side`),
+//! status bar. Each reads state and pushes actions.
 
 pub mod annotations;
 pub mod details;
@@ -11,5 +12,6 @@ pub mod menu;
 pub mod orphans;
 pub mod relation_kinds;
 pub mod relations_list;
+mod rename_field;
 pub mod side;
 pub mod status;

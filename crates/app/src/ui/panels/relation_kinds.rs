@@ -4,6 +4,7 @@
 
 use eframe::egui::{self, RichText, TextEdit, Ui, WidgetInfo};
 
+use super::rename_field::Renaming;
 use crate::{
     model::{Project, RelationKind, label::color_hex},
     ui::action::Action,
@@ -12,9 +13,7 @@ use crate::{
 /// Editing state of the relation kinds' section.
 #[derive(Default)]
 pub struct RelationKindsPanel {
-    /// The kind being renamed and the name typed so far.
-    renaming: Option<(String, String)>,
-    focus_rename: bool,
+    renaming: Renaming,
     new_name: String,
 }
 
@@ -70,8 +69,7 @@ impl RelationKindsPanel {
                     ends_menu_ui(ui, project, kind, End::From, actions);
                     ends_menu_ui(ui, project, kind, End::To, actions);
                     if ui.button("Rename").clicked() {
-                        self.renaming = Some((kind.id.clone(), kind.name.clone()));
-                        self.focus_rename = true;
+                        self.renaming.start(&kind.id, &kind.name);
                         ui.close();
                     }
                     if ui.button(delete_text(project, kind)).clicked() {
@@ -95,30 +93,12 @@ impl RelationKindsPanel {
         kind: &RelationKind,
         actions: &mut Vec<Action>,
     ) {
-        if let Some((id, name)) = &mut self.renaming
-            && *id == kind.id
-        {
-            let edit = ui.add(
-                TextEdit::singleline(name)
-                    .desired_width(ui.available_width())
-                    .hint_text("Kind name"),
-            );
-            if std::mem::take(&mut self.focus_rename) {
-                edit.request_focus();
-            }
-            if (edit.has_focus() || edit.lost_focus())
-                && ui.input(|i| i.key_pressed(egui::Key::Escape))
-            {
-                self.renaming = None;
-            } else if edit.lost_focus() || !edit.has_focus() {
-                let name = name.trim().to_owned();
-                if !name.is_empty() && name != kind.name {
-                    actions.push(Action::UpdateRelationKind(RelationKind {
-                        name,
-                        ..kind.clone()
-                    }));
-                }
-                self.renaming = None;
+        if self.renaming.is_for(&kind.id) {
+            if let Some(name) = self.renaming.ui(ui, &kind.name, "Kind name") {
+                actions.push(Action::UpdateRelationKind(RelationKind {
+                    name,
+                    ..kind.clone()
+                }));
             }
             return;
         }
@@ -158,8 +138,7 @@ impl RelationKindsPanel {
             ends(&kind.to_labels)
         );
         if response.on_hover_text(hover).double_clicked() {
-            self.renaming = Some((kind.id.clone(), kind.name.clone()));
-            self.focus_rename = true;
+            self.renaming.start(&kind.id, &kind.name);
         }
     }
 }
