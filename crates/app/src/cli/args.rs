@@ -128,6 +128,37 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Search the project's articles and print every hit in its context; with --tag, tag every
+    /// hit with a label and save the project. Exit status 0 with hits, 1 with none.
+    Find {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// The text to find (a regular expression with --regex).
+        #[arg(value_name = "PATTERN")]
+        pattern: String,
+        /// PATTERN is a regular expression (Rust `regex` syntax).
+        #[arg(long)]
+        regex: bool,
+        /// Only whole words.
+        #[arg(long)]
+        whole_word: bool,
+        /// Tell upper and lower case apart.
+        #[arg(long)]
+        case_sensitive: bool,
+        /// Only this document: its id, or a title no other document has.
+        #[arg(long, value_name = "TITLE|ID")]
+        doc: Option<String>,
+        /// Tag every hit with this label (its id) and save the project; hits already coded so
+        /// are skipped.
+        #[arg(long, value_name = "LABEL")]
+        tag: Option<String>,
+        /// With --tag: widen each hit to its word, sentence or paragraph first.
+        #[arg(long, value_enum, default_value_t = WidenArg::Exact, requires = "tag")]
+        widen: WidenArg,
+        /// Print the hits as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Make a new project from other tools' annotation files: brat (.ann with its .txt, or a
     /// folder), doccano JSONL, W3C Web Annotation (.json/.jsonld, give the article too) and
     /// REFI-QDA (.qdpx). Annotations that cannot be placed on the text are listed.
@@ -163,4 +194,13 @@ fn unit_names() -> clap::builder::PossibleValuesParser {
     crate::model::OffsetUnit::ALL
         .map(crate::model::OffsetUnit::name)
         .into()
+}
+
+/// How far `find --tag` widens each hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WidenArg {
+    Exact,
+    Word,
+    Sentence,
+    Paragraph,
 }

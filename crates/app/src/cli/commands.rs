@@ -1,4 +1,5 @@
-//! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::transfer`])
+//! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::find_command`])
+//! `find`, (in [`super::transfer`])
 //! `export` and `import`, and (in [`super::update_command`]) `update`. Each goes through the
 //! workspace and the model's edit API, the same path the window takes; a command that changes a
 //! project holds its lock from reading it to saving it, so concurrent commands wait for each other.
@@ -7,7 +8,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{Command, Outcome, compare_json, compare_text, report, transfer, update_command};
+use super::{
+    Command, Outcome, compare_json, compare_text, find_command, report, transfer, update_command,
+};
 use crate::{
     clock::now_rfc3339,
     compare::{CompareOptions, compare as compare_projects},
@@ -65,6 +68,29 @@ pub fn run(command: Command) -> Result<Outcome> {
             doc: doc.as_deref(),
             article: &article,
             dry_run,
+        }),
+        Command::Find {
+            project,
+            pattern,
+            regex,
+            whole_word,
+            case_sensitive,
+            doc,
+            tag,
+            widen,
+            json,
+        } => find_command::find(&find_command::FindArgs {
+            project: &project,
+            query: crate::analysis::Query {
+                pattern,
+                regex,
+                whole_word,
+                case_sensitive,
+            },
+            doc: doc.as_deref(),
+            tag: tag.as_deref(),
+            widen,
+            json,
         }),
         Command::Import {
             files,
@@ -134,7 +160,7 @@ fn new(
 }
 
 /// Loads a project for changing or reading, printing repairable problems as warnings.
-fn open(path: &Path) -> Result<Project> {
+pub(super) fn open(path: &Path) -> Result<Project> {
     let loaded = store::load(path)?;
     for warning in &loaded.warnings {
         eprintln!("warning: {}: {warning}", path.display());

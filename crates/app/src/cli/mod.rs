@@ -8,6 +8,7 @@ mod args;
 mod commands;
 mod compare_json;
 mod compare_text;
+mod find_command;
 mod locked;
 mod report;
 mod transfer;

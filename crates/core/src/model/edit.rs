@@ -101,6 +101,12 @@ pub enum Edit {
     /// Several edits as one undo step, applied in order (all or none): what importing
     /// annotations into a project does.
     Import(Vec<Edit>),
+    /// Several edits as one undo step named `name` ("tag 12 passages as Norm"), applied in order
+    /// (all or none).
+    Batch {
+        name: String,
+        edits: Vec<Edit>,
+    },
     /// Replace a document's text with a new version, every annotation placed in it or
     /// orphaned (the `reanchor` module works the update out). Undo restores the old text.
     UpdateText(Box<TextUpdate>),
@@ -141,6 +147,7 @@ impl Edit {
             Self::RetitleDocument { .. } => "rename document",
             Self::SetProjectInfo { .. } => "edit project details",
             Self::Import(_) => "import annotations",
+            Self::Batch { .. } => "change several passages",
             Self::UpdateText(_) => "update article text",
             Self::PlaceOrphan { .. } => "place orphan",
             Self::DropOrphan { .. } => "drop orphan",
@@ -181,7 +188,7 @@ pub(super) fn apply(
     edit: &Edit,
     now: &str,
 ) -> Result<Vec<Change>, EditError> {
-    if let Edit::Import(edits) = edit {
+    if let Edit::Import(edits) | Edit::Batch { edits, .. } = edit {
         return apply_all(project, edits, now);
     }
     let changes = plan(project, edit, now)?;
@@ -544,7 +551,9 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             }
             Ok(vec![Change::ReplaceMeta { before, after }])
         }
-        Edit::Import(_) => unreachable!("an import is applied edit by edit in `apply`"),
+        Edit::Import(_) | Edit::Batch { .. } => {
+            unreachable!("an import or a batch is applied edit by edit in `apply`")
+        }
         Edit::UpdateText(update) => orphan_edits::plan_text_update(project, update),
         Edit::PlaceOrphan { doc, id, span } => {
             orphan_edits::plan_place(project, doc, id, *span, now)

@@ -194,6 +194,7 @@ fn describe_step(edit: &Edit, changes: &[Change]) -> String {
         .filter(|c| matches!(c, Change::RemoveRelation { .. }))
         .count();
     match edit {
+        Edit::Batch { name, .. } => name.clone(),
         Edit::DeleteRelation { .. } | Edit::UpdateText(_) | Edit::Import(_) => {
             edit.describe().to_owned()
         }
