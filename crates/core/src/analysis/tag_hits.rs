@@ -41,45 +41,44 @@ pub fn widened(doc: &Document, span: Span, widen: Widen) -> Span {
     let grown = match widen {
         Widen::Exact => Some(span),
         Widen::Word => snap::to_words(text, offsets, span),
-        Widen::Sentence => enclosing(doc, span, |s| s.split_sentence_bound_indices().collect()),
-        Widen::Paragraph => enclosing(doc, span, |s| {
-            let mut at = 0;
-            s.split_inclusive('\n')
-                .map(|line| {
-                    let piece = (at, line);
-                    at += line.len();
-                    piece
-                })
-                .collect()
-        }),
+        Widen::Sentence => enclosing(doc, span, true),
+        Widen::Paragraph => enclosing(doc, span, false),
     };
     grown
         .filter(|g| !g.is_empty())
         .unwrap_or_else(|| snap::to_graphemes(text, offsets, span))
 }
 
-/// The piece of `doc`'s text (from `pieces`, as byte offsets and texts) that holds the start of
-/// `span`, through the piece holding its end, without surrounding whitespace.
-fn enclosing<'t>(
-    doc: &'t Document,
-    span: Span,
-    pieces: impl Fn(&'t str) -> Vec<(usize, &'t str)>,
-) -> Option<Span> {
+/// The paragraph (the line, between line breaks) around `span`, or with `sentences` the
+/// sentences of that paragraph from the one holding the start of `span` through the one holding
+/// its end, without surrounding whitespace. Only the paragraph is segmented, so tagging many
+/// hits costs what their paragraphs hold, not the whole text each time.
+fn enclosing(doc: &Document, span: Span, sentences: bool) -> Option<Span> {
     let (text, offsets) = (doc.text(), doc.offsets());
     let range = offsets.byte_range(text, span)?;
-    let pieces = pieces(text);
-    let first = pieces.iter().rfind(|(at, _)| *at <= range.start)?;
-    let last = pieces
-        .iter()
-        .rfind(|(at, _)| *at < range.end.max(range.start + 1))?;
-    let start = first.0 + (first.1.len() - first.1.trim_start().len());
-    let end = last.0 + last.1.trim_end().len();
-    if start >= end {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    let (mut start, mut end) = (line_start, line_end);
+    if sentences {
+        let line = &text[line_start..line_end];
+        let bounds: Vec<(usize, &str)> = line.split_sentence_bound_indices().collect();
+        let (from, to) = (range.start - line_start, range.end - line_start);
+        let first = bounds.iter().rfind(|(at, _)| *at <= from)?;
+        let last = bounds.iter().rfind(|(at, _)| *at < to.max(from + 1))?;
+        start = line_start + first.0;
+        end = line_start + last.0 + last.1.len();
+    }
+    let piece = &text[start..end];
+    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+    let trimmed_end = start + piece.trim_end().len();
+    if trimmed_start >= trimmed_end {
         return None;
     }
     Some(Span::new(
-        offsets.char_from_byte(text, start)?,
-        offsets.char_from_byte(text, end)?,
+        offsets.char_from_byte(text, trimmed_start)?,
+        offsets.char_from_byte(text, trimmed_end)?,
     ))
 }
 
