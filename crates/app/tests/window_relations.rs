@@ -50,6 +50,13 @@ fn click_text(app: &mut App<'_>, text: &str, needle: &str) {
     click_at(app, point);
 }
 
+/// L, Alt+A, Enter: links the selected claim to its nearest source.
+fn link_to_nearest_source(app: &mut App<'_>) {
+    press(app, Modifiers::NONE, Key::L);
+    press(app, Modifiers::ALT, Key::A);
+    press(app, Modifiers::NONE, Key::Enter);
+}
+
 fn triple(from: &str, kind: &str, to: &str) -> (String, String, String) {
     (from.to_owned(), kind.to_owned(), to.to_owned())
 }
@@ -254,9 +261,7 @@ fn deleting_an_annotation_takes_its_relations_and_undo_brings_all_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), TEXT, TAGS);
     click_text(&mut app, TEXT, "the talks had failed");
-    press(&mut app, Modifiers::NONE, Key::L);
-    press(&mut app, Modifiers::ALT, Key::A);
-    press(&mut app, Modifiers::NONE, Key::Enter);
+    link_to_nearest_source(&mut app);
     press(&mut app, Modifiers::NONE, Key::L);
     press(&mut app, Modifiers::NONE, Key::Enter);
     let before = project(&app).clone();
@@ -285,9 +290,7 @@ fn a_relation_is_reversed_re_kinded_and_deleted_from_the_details_panel() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), TEXT, TAGS);
     click_text(&mut app, TEXT, "the talks had failed");
-    press(&mut app, Modifiers::NONE, Key::L);
-    press(&mut app, Modifiers::ALT, Key::A);
-    press(&mut app, Modifiers::NONE, Key::Enter);
+    link_to_nearest_source(&mut app);
     // "attributed to" runs from claims to sources only: reversing it is not offered.
     assert!(app.get_by_label("Reverse").accesskit_node().is_disabled());
     app.get_by_label("Delete relation").click();
@@ -324,9 +327,7 @@ fn kinds_are_added_in_the_codebook_and_claims_without_a_source_filtered_for() {
     );
 
     click_text(&mut app, TEXT, "the talks had failed");
-    press(&mut app, Modifiers::NONE, Key::L);
-    press(&mut app, Modifiers::ALT, Key::A);
-    press(&mut app, Modifiers::NONE, Key::Enter);
+    link_to_nearest_source(&mut app);
     app.get_by_label("Only unattributed claims").click();
     app.run_steps(2);
     assert!(
