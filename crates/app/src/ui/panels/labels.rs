@@ -2,7 +2,7 @@
 //! rename, delete) per label, fitted to the panel's width; choose an active label for fast tagging; add,
 //! rename, recolour, re-key and delete labels.
 
-use eframe::egui::{self, RichText, TextEdit, Ui, WidgetInfo};
+use eframe::egui::{self, RichText, Ui, WidgetInfo};
 
 use super::rename_field::Renaming;
 use crate::{
@@ -39,26 +39,11 @@ impl LabelsPanel {
             self.label_row_ui(ui, project, label, active, actions);
         }
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            let caption = ui.label("New label:");
-            let edit = ui
-                .add(
-                    TextEdit::singleline(&mut self.new_name)
-                        .desired_width((ui.available_width() - 50.0).max(60.0)),
-                )
-                .labelled_by(caption.id);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let name = self.new_name.trim().to_owned();
-            if (ui
-                .add_enabled(!name.is_empty(), egui::Button::new("Add"))
-                .clicked()
-                || enter)
-                && !name.is_empty()
-            {
-                actions.push(Action::AddLabel(name));
-                self.new_name.clear();
-            }
-        });
+        if let Some(name) =
+            super::add_by_name::add_by_name_ui(ui, "New label:", &mut self.new_name, "Add label")
+        {
+            actions.push(Action::AddLabel(name));
+        }
     }
 
     fn start_rename(&mut self, label: &Label) {

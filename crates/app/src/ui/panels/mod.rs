@@ -2,6 +2,7 @@
 //! annotations and details with the selection's relations (right) with their widths (`side`),
 //! status bar. Each reads state and pushes actions.
 
+mod add_by_name;
 pub mod annotations;
 pub mod details;
 pub mod documents;

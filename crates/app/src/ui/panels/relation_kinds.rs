@@ -2,7 +2,7 @@
 //! a menu per kind (key, the labels allowed at each end, rename, delete); add a kind by name.
 //! Every change is an undoable edit.
 
-use eframe::egui::{self, RichText, TextEdit, Ui, WidgetInfo};
+use eframe::egui::{self, RichText, Ui, WidgetInfo};
 
 use super::rename_field::Renaming;
 use crate::{
@@ -24,23 +24,11 @@ impl RelationKindsPanel {
             self.kind_row_ui(ui, project, kind, actions);
         }
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            let caption = ui.label("New kind:");
-            let edit = ui
-                .add(
-                    TextEdit::singleline(&mut self.new_name)
-                        .desired_width((ui.available_width() - 50.0).max(60.0)),
-                )
-                .labelled_by(caption.id);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let name = self.new_name.trim().to_owned();
-            let add = ui.add_enabled(!name.is_empty(), egui::Button::new("Add"));
-            add.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, "Add kind"));
-            if (add.clicked() || enter) && !name.is_empty() {
-                actions.push(Action::AddRelationKind(name));
-                self.new_name.clear();
-            }
-        });
+        if let Some(name) =
+            super::add_by_name::add_by_name_ui(ui, "New kind:", &mut self.new_name, "Add kind")
+        {
+            actions.push(Action::AddRelationKind(name));
+        }
     }
 
     fn kind_row_ui(
