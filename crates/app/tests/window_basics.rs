@@ -275,3 +275,34 @@ fn the_tooltip_of_a_passage_shows_on_hover_but_never_over_a_question_the_window_
         "no tooltip over the help window"
     );
 }
+
+#[test]
+fn label_counts_follow_the_document_shown_beside_the_project_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sample.ron");
+    std::fs::copy(
+        marginalia_testkit::repository("projects/cyber-norms-sample.ron"),
+        &file,
+    )
+    .unwrap();
+    let mut app = open(&file, dir.path());
+    let count_of = |app: &common::window::App<'_>, doc: usize, label: &str| {
+        project(app).documents()[doc]
+            .annotations()
+            .iter()
+            .filter(|a| a.label == label)
+            .count()
+    };
+    let total = project(&app).label_count("source");
+    let first = count_of(&app, 0, "source");
+    assert!(
+        app.query_by_label(&format!("{first} / {total}")).is_some(),
+        "the Source row shows {first} / {total}"
+    );
+    let second_title = project(&app).documents()[1].title().to_owned();
+    app.get_by_label_contains(&second_title[..20]).click();
+    app.run_steps(3);
+    let second = count_of(&app, 1, "source");
+    assert_ne!(first, second, "the sample's articles differ in sources");
+    assert!(app.query_by_label(&format!("{second} / {total}")).is_some());
+}

@@ -457,9 +457,13 @@ impl MarginaliaApp {
                     .show(ui, |ui| {
                         documents_ui(ui, self.workspace.project(), self.doc.as_deref(), actions);
                         ui.separator();
+                        let project = self.workspace.project();
+                        let shown = self.doc.as_deref().and_then(|d| project.document(d));
                         self.labels_panel.ui(
                             ui,
-                            self.workspace.project(),
+                            project,
+                            shown,
+                            self.workspace.editor().revision(),
                             self.active_label.as_deref(),
                             actions,
                         );

@@ -1,12 +1,14 @@
-//! The label palette: colour chip (a colour picker), key and name, count and a menu (key,
-//! rename, delete) per label, fitted to the panel's width; choose an active label for fast tagging; add,
-//! rename, recolour, re-key and delete labels.
+//! The label palette: colour chip (a colour picker), key and name, counts (in the document shown
+//! and in the project) and a menu (key, rename, delete) per label, fitted to the panel's width;
+//! choose an active label for fast tagging; add, rename, recolour, re-key and delete labels.
+
+use std::collections::HashMap;
 
 use eframe::egui::{self, RichText, Ui, WidgetInfo};
 
 use super::rename_field::Renaming;
 use crate::{
-    model::{Label, Project, label::color_hex},
+    model::{Document, Label, Project, label::color_hex},
     ui::{action::Action, colors::label_color},
 };
 
@@ -15,6 +17,10 @@ use crate::{
 pub struct LabelsPanel {
     renaming: Renaming,
     new_name: String,
+    /// Per label: annotations in the document shown and in the whole project (orphans
+    /// included), and what they were counted for (document, revision).
+    counts: HashMap<String, (usize, usize)>,
+    counted_for: Option<(Option<String>, u64)>,
 }
 
 impl LabelsPanel {
@@ -22,9 +28,12 @@ impl LabelsPanel {
         &mut self,
         ui: &mut Ui,
         project: &Project,
+        shown: Option<&Document>,
+        revision: u64,
         active: Option<&str>,
         actions: &mut Vec<Action>,
     ) {
+        self.count(project, shown, revision);
         ui.heading("Labels");
         let ask = active.is_none();
         if ui
@@ -44,6 +53,31 @@ impl LabelsPanel {
         {
             actions.push(Action::AddLabel(name));
         }
+    }
+
+    /// Counts every label's annotations once per change of the project or of the document shown.
+    fn count(&mut self, project: &Project, shown: Option<&Document>, revision: u64) {
+        let key = (shown.map(|d| d.id().to_owned()), revision);
+        if self.counted_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.counts.clear();
+        for doc in project.documents() {
+            let here = shown.is_some_and(|s| s.id() == doc.id());
+            let labels = doc
+                .annotations()
+                .iter()
+                .chain(doc.orphans().iter().map(|o| &o.annotation))
+                .map(|a| a.label.as_str());
+            for label in labels {
+                let entry = self.counts.entry(label.to_owned()).or_default();
+                entry.1 += 1;
+                if here {
+                    entry.0 += 1;
+                }
+            }
+        }
+        self.counted_for = Some(key);
     }
 
     fn start_rename(&mut self, label: &Label) {
@@ -101,7 +135,15 @@ impl LabelsPanel {
                 more.response.widget_info(|| {
                     WidgetInfo::labeled(egui::Role::Button, true, format!("More for {name}"))
                 });
-                ui.weak(project.label_count(&label.id).to_string());
+                let (here, all) = self.counts.get(&label.id).copied().unwrap_or_default();
+                let counts = if project.documents().len() > 1 {
+                    format!("{here} / {all}")
+                } else {
+                    all.to_string()
+                };
+                ui.weak(counts).on_hover_text(format!(
+                    "{here} in the document shown, {all} in the project"
+                ));
                 self.name_ui(ui, label, is_active, actions);
             });
         });
