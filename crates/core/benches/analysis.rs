@@ -1,10 +1,11 @@
-//! Searching a 1,000-document project (about 4.5 MB of text, 100,000 annotations) and tagging
-//! hits. Targets: a search over all documents ≤ 50 ms; tagging 1,000 hits ≤ 50 ms (the plan and
-//! the edit). Run with `cargo bench --bench analysis`.
+//! Searching a 1,000-document project (about 4.5 MB of text, 100,000 annotations), tagging hits,
+//! and counting. Targets: a search over all documents ≤ 50 ms; tagging 1,000 hits ≤ 50 ms (the
+//! plan and the edit); the count table and co-occurrence ≤ 100 ms. Run with
+//! `cargo bench --bench analysis`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use marginalia_core::{
-    analysis::{Query, Widen, plan_tags, search},
+    analysis::{Query, Widen, co_occurrence, count_table, plan_tags, search},
     model::Editor,
 };
 use marginalia_testkit::workload::{SEED, corpus};
@@ -62,6 +63,10 @@ fn analysis(c: &mut Criterion) {
             },
             criterion::BatchSize::LargeInput,
         );
+    });
+    group.bench_function("count_table", |bench| bench.iter(|| count_table(&project)));
+    group.bench_function("co_occurrence", |bench| {
+        bench.iter(|| co_occurrence(&project))
     });
     group.finish();
 }

@@ -128,6 +128,19 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// What the coding adds up to: passages and coded chars per document and label, label
+    /// co-occurrence, relations per kind, and the sources ranked by the claims attributed to
+    /// them.
+    Stats {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// Print one JSON object.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the document × label counts as CSV (one row per document and label).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Search the project's articles and print every hit in its context; with --tag, tag every
     /// hit with a label and save the project. Exit status 0 with hits, 1 with none.
     Find {

@@ -1,5 +1,5 @@
 //! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::find_command`])
-//! `find`, (in [`super::transfer`])
+//! `find`, (in [`super::stats_command`]) `stats`, (in [`super::transfer`])
 //! `export` and `import`, and (in [`super::update_command`]) `update`. Each goes through the
 //! workspace and the model's edit API, the same path the window takes; a command that changes a
 //! project holds its lock from reading it to saving it, so concurrent commands wait for each other.
@@ -9,7 +9,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::{
-    Command, Outcome, compare_json, compare_text, find_command, report, transfer, update_command,
+    Command, Outcome, compare_json, compare_text, find_command, report, stats_command, transfer,
+    update_command,
 };
 use crate::{
     clock::now_rfc3339,
@@ -69,6 +70,16 @@ pub fn run(command: Command) -> Result<Outcome> {
             article: &article,
             dry_run,
         }),
+        Command::Stats { project, json, csv } => stats_command::stats(
+            &project,
+            if json {
+                stats_command::StatsFormat::Json
+            } else if csv {
+                stats_command::StatsFormat::Csv
+            } else {
+                stats_command::StatsFormat::Text
+            },
+        ),
         Command::Find {
             project,
             pattern,

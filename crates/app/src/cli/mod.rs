@@ -11,6 +11,7 @@ mod compare_text;
 mod find_command;
 mod locked;
 mod report;
+mod stats_command;
 mod transfer;
 mod update_command;
 

@@ -1,9 +1,14 @@
-//! Analysis: what the coding of a project says. Searching the articles ([`search`]) and tagging
-//! every hit ([`tag_hits`]). Pure functions of a project; offsets are chars (Unicode scalar
+//! Analysis: what the coding of a project says. Searching the articles ([`search`]), tagging
+//! every hit ([`tag_hits`]), and the counts: per document and label, co-occurrence, relations
+//! and sources ([`counts`]). Pure functions of a project; offsets are chars (Unicode scalar
 //! values, end-exclusive).
 
+pub mod counts;
+pub mod counts_csv;
 pub mod search;
 pub mod tag_hits;
 
+pub use counts::{Cell, CountTable, co_occurrence, count_table, relation_counts, sources_ranked};
+pub use counts_csv::count_table_csv;
 pub use search::{Hit, InContext, Matcher, Query, QueryError, in_context, search};
 pub use tag_hits::{TagPlan, Widen, plan_tags, widened};

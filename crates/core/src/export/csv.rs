@@ -105,7 +105,7 @@ fn annotator(scope: &Scope, a: &Annotation) -> String {
 }
 
 /// `cell`, with a leading `'` when `on` and a spreadsheet would read it as a formula.
-fn protect(cell: &str, on: bool) -> String {
+pub(crate) fn protect(cell: &str, on: bool) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if on && risky {
         format!("'{cell}")
