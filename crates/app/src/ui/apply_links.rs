@@ -154,11 +154,7 @@ impl MarginaliaApp {
             return;
         };
         let name = kind.name.clone();
-        let count: usize = project
-            .documents()
-            .iter()
-            .map(|d| d.relations().iter().filter(|r| r.kind == id).count())
-            .sum();
+        let count = project.relation_count(&id);
         if self.edit(Edit::RemoveRelationKind {
             id,
             relations: KindRemoval::DeleteRelations,

@@ -155,17 +155,19 @@ impl LinkPicker {
                 ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
             }
         }
-        let shown = self.shown(project, doc);
+        // The list clamps the cursor when it is drawn; the candidates are worked out here only
+        // for Enter, so a frame computes them once.
         if pressed(Key::ArrowDown, Modifiers::NONE) {
-            self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1));
+            self.cursor += 1;
         }
         if pressed(Key::ArrowUp, Modifiers::NONE) {
             self.cursor = self.cursor.saturating_sub(1);
         }
-        if pressed(Key::Enter, Modifiers::NONE)
-            && let Some(candidate) = shown.get(self.cursor.min(shown.len().saturating_sub(1)))
-        {
-            actions.push(self.link_to(candidate));
+        if pressed(Key::Enter, Modifiers::NONE) {
+            let shown = self.shown(project, doc);
+            if let Some(candidate) = shown.get(self.cursor.min(shown.len().saturating_sub(1))) {
+                actions.push(self.link_to(candidate));
+            }
         }
     }
 

@@ -140,14 +140,7 @@ pub fn relation_counts(project: &Project) -> Vec<(String, usize)> {
     project
         .relation_kinds()
         .iter()
-        .map(|kind| {
-            let count = project
-                .documents()
-                .iter()
-                .map(|d| d.relations().iter().filter(|r| r.kind == kind.id).count())
-                .sum();
-            (kind.id.clone(), count)
-        })
+        .map(|kind| (kind.id.clone(), project.relation_count(&kind.id)))
         .collect()
 }
 

@@ -150,6 +150,15 @@ impl Project {
         super::relation_kind::kinds_allowing(&self.relation_kinds, from, to)
     }
 
+    /// Number of relations of kind `kind` across all documents (those orphans hold aside).
+    #[must_use]
+    pub fn relation_count(&self, kind: &str) -> usize {
+        self.documents
+            .iter()
+            .map(|d| d.relations.iter().filter(|r| r.kind == kind).count())
+            .sum()
+    }
+
     pub(super) fn relation_kind_index(&self, id: &str) -> Option<usize> {
         self.relation_kinds.iter().position(|k| k.id == id)
     }

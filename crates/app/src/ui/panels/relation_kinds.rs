@@ -133,11 +133,7 @@ impl RelationKindsPanel {
 
 /// "Delete kind (also removes 3 relations)".
 fn delete_text(project: &Project, kind: &RelationKind) -> String {
-    let count: usize = project
-        .documents()
-        .iter()
-        .map(|d| d.relations().iter().filter(|r| r.kind == kind.id).count())
-        .sum();
+    let count = project.relation_count(&kind.id);
     match count {
         0 => "Delete kind".to_owned(),
         n => format!(
