@@ -83,44 +83,131 @@ fn covered(spans: &[Span]) -> usize {
 
 /// Label × label counts of pairs of passages that overlap, nest or lie in the same sentence
 /// (by where each starts), in codebook order; symmetric, and the diagonal counts pairs of one
-/// label.
+/// label. Documents are counted on every core: the sentence breaking of the text is most of
+/// the work.
 #[must_use]
 pub fn co_occurrence(project: &Project) -> Vec<Vec<usize>> {
-    let index: HashMap<&str, usize> = project
+    let index = label_index(project);
+    let empty = || vec![vec![0; index.len()]; index.len()];
+    let documents = project.documents();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(documents.len().div_ceil(DOCUMENTS_PER_THREAD))
+        .max(1);
+    let chunk = documents.len().div_ceil(threads).max(1);
+    let tables: Vec<Vec<Vec<usize>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = documents
+            .chunks(chunk)
+            .map(|docs| {
+                let index = &index;
+                scope.spawn(move || {
+                    let mut table = empty();
+                    for doc in docs {
+                        for_each_pair(doc, index, |a, b| {
+                            let (x, y) = (index[a.label.as_str()], index[b.label.as_str()]);
+                            table[x][y] += 1;
+                            if x != y {
+                                table[y][x] += 1;
+                            }
+                        });
+                    }
+                    table
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a counting thread does not panic"))
+            .collect()
+    });
+    let mut total = empty();
+    for table in tables {
+        for (sum, row) in total.iter_mut().zip(table) {
+            for (s, n) in sum.iter_mut().zip(row) {
+                *s += n;
+            }
+        }
+    }
+    total
+}
+
+/// Below this many documents a thread is not worth starting.
+const DOCUMENTS_PER_THREAD: usize = 64;
+
+/// One pair of co-occurring passages: the document (its index in the project) and the two
+/// annotation ids, the earlier passage first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub doc: usize,
+    pub first: String,
+    pub second: String,
+}
+
+/// The pairs behind one cell of [`co_occurrence`]: passages of labels `x` and `y` (either
+/// way round) that overlap, nest or share a sentence, in document and text order.
+#[must_use]
+pub fn co_occurring_pairs(project: &Project, x: &str, y: &str) -> Vec<Pair> {
+    let index: HashMap<&str, usize> = [(x, 0), (y, 1)].into_iter().collect();
+    let mut pairs = Vec::new();
+    for (d, doc) in project.documents().iter().enumerate() {
+        for_each_pair(doc, &index, |a, b| {
+            let wanted = (a.label == x && b.label == y) || (a.label == y && b.label == x);
+            if wanted {
+                pairs.push(Pair {
+                    doc: d,
+                    first: a.id.clone(),
+                    second: b.id.clone(),
+                });
+            }
+        });
+    }
+    pairs
+}
+
+/// Each label id's place in the codebook.
+fn label_index(project: &Project) -> HashMap<&str, usize> {
+    project
         .labels()
         .iter()
         .enumerate()
         .map(|(i, l)| (l.id.as_str(), i))
+        .collect()
+}
+
+/// Calls `pair` for every two passages of `doc` with labels in `labels` that overlap, nest or
+/// start in the same sentence, the earlier (by start) first.
+fn for_each_pair<'d>(
+    doc: &'d Document,
+    labels: &HashMap<&str, usize>,
+    mut pair: impl FnMut(&'d Annotation, &'d Annotation),
+) {
+    let kept: Vec<&Annotation> = doc
+        .annotations()
+        .iter()
+        .filter(|a| labels.contains_key(a.label.as_str()))
         .collect();
-    let mut table = vec![vec![0; index.len()]; index.len()];
-    for doc in project.documents() {
-        let sentence_of = sentence_starts(doc);
-        let annotations: Vec<(&Annotation, usize)> = doc
-            .annotations()
-            .iter()
-            .filter(|a| index.contains_key(a.label.as_str()))
-            .map(|a| (a, sentence_of(a.start)))
-            .collect();
-        // Sorted by start: a later passage overlaps an earlier one only while it starts before
-        // the earlier one's end, and shares its sentence only while the sentence is the same.
-        for (i, (a, sa)) in annotations.iter().enumerate() {
-            for (b, sb) in &annotations[i + 1..] {
-                let overlaps = b.start < a.end;
-                if !overlaps && sb != sa {
-                    if b.start >= a.end && *sb > *sa {
-                        break;
-                    }
-                    continue;
+    if kept.len() < 2 {
+        return;
+    }
+    let sentence_of = sentence_starts(doc);
+    let annotations: Vec<(&Annotation, usize)> = kept
+        .into_iter()
+        .map(|a| (a, sentence_of(a.start)))
+        .collect();
+    // Sorted by start: a later passage overlaps an earlier one only while it starts before
+    // the earlier one's end, and shares its sentence only while the sentence is the same.
+    for (i, (a, sa)) in annotations.iter().enumerate() {
+        for (b, sb) in &annotations[i + 1..] {
+            let overlaps = b.start < a.end;
+            if !overlaps && sb != sa {
+                if b.start >= a.end && *sb > *sa {
+                    break;
                 }
-                let (x, y) = (index[a.label.as_str()], index[b.label.as_str()]);
-                table[x][y] += 1;
-                if x != y {
-                    table[y][x] += 1;
-                }
+                continue;
             }
+            pair(a, b);
         }
     }
-    table
 }
 
 /// For a document, the function from a char offset to the number of the sentence it lies in.
@@ -269,6 +356,32 @@ mod tests {
             [[1, 3], [3, 0]],
             "claim–claim: c1/c2; claim–source: s1c1, s1c2, s2c3"
         );
+    }
+
+    #[test]
+    fn the_pairs_behind_a_cell_are_listed_in_text_order() {
+        let p = project();
+        let pairs = co_occurring_pairs(&p, "source", "claim");
+        let ids: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|pair| (pair.first.as_str(), pair.second.as_str()))
+            .collect();
+        assert_eq!(ids, [("s1", "c2"), ("s1", "c1"), ("s2", "c3")]);
+        assert_eq!(co_occurring_pairs(&p, "claim", "claim").len(), 1);
+    }
+
+    #[test]
+    fn many_documents_count_the_same_on_several_threads() {
+        let one = project();
+        let documents: Vec<Document> = (0..300)
+            .map(|i| {
+                let d = &one.documents()[i % 2];
+                Document::new(&format!("d{i}"), d.title(), d.text().to_owned())
+                    .with_annotations(d.annotations().to_vec())
+            })
+            .collect();
+        let many = Project::from_parts(Meta::default(), one.labels().to_vec(), documents);
+        assert_eq!(co_occurrence(&many), [[150, 450], [450, 0]]);
     }
 
     #[test]

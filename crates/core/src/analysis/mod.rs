@@ -8,7 +8,10 @@ pub mod counts_csv;
 pub mod search;
 pub mod tag_hits;
 
-pub use counts::{Cell, CountTable, co_occurrence, count_table, relation_counts, sources_ranked};
+pub use counts::{
+    Cell, CountTable, Pair, co_occurrence, co_occurring_pairs, count_table, relation_counts,
+    sources_ranked,
+};
 pub use counts_csv::count_table_csv;
 pub use search::{Hit, InContext, Matcher, Query, QueryError, in_context, search};
 pub use tag_hits::{TagPlan, Widen, plan_tags, widened};
