@@ -6,8 +6,7 @@
 
 use std::collections::HashMap;
 
-use unicode_segmentation::UnicodeSegmentation;
-
+use super::sentences;
 use crate::model::{ATTRIBUTED_TO, Annotation, Document, Project, Span};
 
 /// One cell of the count table.
@@ -214,9 +213,9 @@ fn for_each_pair<'d>(
 fn sentence_starts(doc: &Document) -> impl Fn(usize) -> usize {
     let text = doc.text();
     let offsets = doc.offsets();
-    let starts: Vec<usize> = text
-        .split_sentence_bound_indices()
-        .filter_map(|(byte, _)| offsets.char_from_byte(text, byte))
+    let starts: Vec<usize> = sentences::sentence_starts(text)
+        .into_iter()
+        .filter_map(|byte| offsets.char_from_byte(text, byte))
         .collect();
     move |at| starts.partition_point(|&s| s <= at).saturating_sub(1)
 }

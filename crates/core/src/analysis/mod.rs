@@ -6,6 +6,7 @@
 pub mod counts;
 pub mod counts_csv;
 pub mod search;
+pub mod sentences;
 pub mod tag_hits;
 
 pub use counts::{

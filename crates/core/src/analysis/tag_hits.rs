@@ -4,9 +4,8 @@
 
 use std::collections::HashSet;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::search::Hit;
+use super::sentences::sentence_starts;
 use crate::model::{Document, Edit, EditError, Project, Span, edit::new_annotation, snap};
 
 /// How far each hit grows before it is tagged.
@@ -63,12 +62,12 @@ fn enclosing(doc: &Document, span: Span, sentences: bool) -> Option<Span> {
     let (mut start, mut end) = (line_start, line_end);
     if sentences {
         let line = &text[line_start..line_end];
-        let bounds: Vec<(usize, &str)> = line.split_sentence_bound_indices().collect();
+        let starts = sentence_starts(line);
         let (from, to) = (range.start - line_start, range.end - line_start);
-        let first = bounds.iter().rfind(|(at, _)| *at <= from)?;
-        let last = bounds.iter().rfind(|(at, _)| *at < to.max(from + 1))?;
-        start = line_start + first.0;
-        end = line_start + last.0 + last.1.len();
+        let first = starts.iter().rfind(|&&at| at <= from)?;
+        let after_last = starts.partition_point(|&at| at < to.max(from + 1));
+        start = line_start + first;
+        end = line_start + starts.get(after_last).copied().unwrap_or(line.len());
     }
     let piece = &text[start..end];
     let trimmed_start = start + (piece.len() - piece.trim_start().len());
