@@ -109,7 +109,7 @@ fn line(out: &mut String, text: &str) {
 /// spaces, ends trimmed, and what could become markup anywhere in a line escaped — `<` (raw HTML
 /// and autolinks such as `<javascript:…>`), `&` (entities), `[` and `]` (links and images) and
 /// `` ` `` (code).
-fn flatten(text: &str) -> String {
+pub(crate) fn flatten(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.replace(['\r', '\n'], " ").trim().chars() {
         match c {
@@ -128,7 +128,7 @@ fn flatten(text: &str) -> String {
 /// A quote on one line that Markdown reads as plain text at the start of a blockquote: a leading
 /// block marker (`#`, `>`, `-`, `+`, `*`, `=`, `|`, `` ` ``, `~`, `_`, or digits followed by `.`
 /// or `)`) gets a backslash.
-fn harmless_quote(quote: &str) -> String {
+pub(crate) fn harmless_quote(quote: &str) -> String {
     let flat = flatten(quote);
     let digits = flat.chars().take_while(char::is_ascii_digit).count();
     let after_digits = flat[digits..].chars().next();

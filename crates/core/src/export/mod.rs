@@ -36,7 +36,7 @@ pub use guid::guid;
 pub use loss::{Loss, losses};
 pub use scope::Scope;
 pub use to_files::{InFolder, file_stem, is_same_file, unique_stems, write_output};
-pub use verify::check_quotes;
+pub use verify::{check_passages, check_quotes};
 
 use crate::model::{OffsetUnit, Project};
 
