@@ -141,6 +141,33 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// List the coded passages of some labels (all by default) with their notes and what their
+    /// relations tie them to. Exit status 0 with passages, 1 with none.
+    Passages {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// Only passages of this label (its id); repeat for several.
+        #[arg(long = "label", value_name = "LABEL")]
+        labels: Vec<String>,
+        /// Only this document: its id, or a title no other document has.
+        #[arg(long, value_name = "TITLE|ID")]
+        doc: Option<String>,
+        /// Only passages whose quote or note holds this text (case aside).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        text: String,
+        /// Only passages this analyst made (a merged project's analysts, else its annotator).
+        #[arg(long, value_name = "NAME", default_value = "")]
+        analyst: String,
+        /// Sort by label (codebook order) instead of document order.
+        #[arg(long)]
+        by_label: bool,
+        /// Print CSV (one row per passage).
+        #[arg(long, conflicts_with = "markdown")]
+        csv: bool,
+        /// Print Markdown (a section per document).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Search the project's articles and print every hit in its context; with --tag, tag every
     /// hit with a label and save the project. Exit status 0 with hits, 1 with none.
     Find {

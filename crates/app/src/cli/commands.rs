@@ -1,6 +1,6 @@
 //! The subcommands: `new`, `add`, `info`, `check`, `compare`, and (in [`super::find_command`])
-//! `find`, (in [`super::stats_command`]) `stats`, (in [`super::transfer`])
-//! `export` and `import`, and (in [`super::update_command`]) `update`. Each goes through the
+//! `find`, (in [`super::stats_command`]) `stats`, (in [`super::passages_command`]) `passages`,
+//! (in [`super::transfer`]) `export` and `import`, and (in [`super::update_command`]) `update`. Each goes through the
 //! workspace and the model's edit API, the same path the window takes; a command that changes a
 //! project holds its lock from reading it to saving it, so concurrent commands wait for each other.
 
@@ -9,8 +9,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::{
-    Command, Outcome, compare_json, compare_text, find_command, report, stats_command, transfer,
-    update_command,
+    Command, Outcome, compare_json, compare_text, find_command, passages_command, report,
+    stats_command, transfer, update_command,
 };
 use crate::{
     clock::now_rfc3339,
@@ -80,6 +80,30 @@ pub fn run(command: Command) -> Result<Outcome> {
                 stats_command::StatsFormat::Text
             },
         ),
+        Command::Passages {
+            project,
+            labels,
+            doc,
+            text,
+            analyst,
+            by_label,
+            csv,
+            markdown,
+        } => passages_command::passages_of(&passages_command::PassagesArgs {
+            project: &project,
+            labels: &labels,
+            doc: doc.as_deref(),
+            text: &text,
+            analyst: &analyst,
+            by_label,
+            format: if csv {
+                passages_command::PassagesFormat::Csv
+            } else if markdown {
+                passages_command::PassagesFormat::Markdown
+            } else {
+                passages_command::PassagesFormat::Text
+            },
+        }),
         Command::Find {
             project,
             pattern,

@@ -10,6 +10,7 @@ mod compare_json;
 mod compare_text;
 mod find_command;
 mod locked;
+mod passages_command;
 mod report;
 mod stats_command;
 mod transfer;

@@ -31,11 +31,20 @@ pub struct CountTable {
 /// Counts every document's passages and coded chars per label.
 #[must_use]
 pub fn count_table(project: &Project) -> CountTable {
+    count_table_of(project, project.documents())
+}
+
+/// Counts the passages and coded chars per label of some of `project`'s documents, in the order
+/// given.
+#[must_use]
+pub fn count_table_of<'p>(
+    project: &Project,
+    documents: impl IntoIterator<Item = &'p Document>,
+) -> CountTable {
     let labels: Vec<String> = project.labels().iter().map(|l| l.id.clone()).collect();
     let mut totals = vec![Cell::default(); labels.len()];
-    let rows = project
-        .documents()
-        .iter()
+    let rows = documents
+        .into_iter()
         .map(|doc| {
             let cells: Vec<Cell> = labels
                 .iter()

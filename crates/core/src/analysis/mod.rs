@@ -12,8 +12,8 @@ pub mod sentences;
 pub mod tag_hits;
 
 pub use counts::{
-    Cell, CountTable, Pair, co_occurrence, co_occurring_pairs, count_table, relation_counts,
-    sources_ranked,
+    Cell, CountTable, Pair, co_occurrence, co_occurring_pairs, count_table, count_table_of,
+    relation_counts, sources_ranked,
 };
 pub use counts_csv::count_table_csv;
 pub use passages::{Passage, PassageFilter, PassageOrder, analysts, links, passages};

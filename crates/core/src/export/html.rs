@@ -1,6 +1,7 @@
 //! Export as a self-contained HTML report an analyst can mail or print: a legend of the labels,
-//! each article with its coded passages highlighted (overlaps as stacked underlines), footnoted
-//! notes, a table of the annotations and one of the relations. Inline CSS, no scripts, no
+//! the document × label counts, each article with its coded passages highlighted (overlaps as
+//! stacked underlines) and an SVG strip of where they lie, footnoted notes, a table of the
+//! annotations and one of the relations. Inline CSS, no scripts, no
 //! external resources; every piece of text escaped; no export date, so the output is
 //! deterministic.
 //!
@@ -9,7 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{ExportError, ExportOptions, Output, Scope};
+use super::{ExportError, ExportOptions, Output, Scope, html_charts};
 use crate::model::{
     Annotation, Document, Span,
     label::{color_hex, parse_color},
@@ -40,6 +41,7 @@ table{border-collapse:collapse;width:100%;font-size:.9em;margin:1em 0}
 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f3f3f3}
 td.num{text-align:right;white-space:nowrap}
+svg.strip{width:100%;height:auto}
 @media print{body{max-width:none;margin:0;font-size:11pt}\
 mark,.swatch{-webkit-print-color-adjust:exact;print-color-adjust:exact}\
 .document{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
@@ -65,6 +67,7 @@ pub fn export(scope: &Scope, options: &ExportOptions) -> Result<Output, ExportEr
     html.push_str(&format!("<h1>{}</h1>\n", escape(title)));
     html.push_str(&summary(scope));
     html.push_str(&legend(scope));
+    html.push_str(&html_charts::counts_section(scope));
     for (index, doc) in scope.documents.iter().enumerate() {
         html.push_str(&document_section(scope, doc, index + 1));
     }
@@ -95,7 +98,7 @@ fn escape_lines(text: &str) -> String {
 }
 
 /// A label's colour (grey when it has none or is unknown).
-fn label_rgb(scope: &Scope, label: &str) -> [u8; 3] {
+pub(crate) fn label_rgb(scope: &Scope, label: &str) -> [u8; 3] {
     scope
         .project
         .label(label)
@@ -103,7 +106,7 @@ fn label_rgb(scope: &Scope, label: &str) -> [u8; 3] {
         .unwrap_or(NO_COLOUR)
 }
 
-fn swatch(rgb: [u8; 3]) -> String {
+pub(crate) fn swatch(rgb: [u8; 3]) -> String {
     format!(
         "<span class=\"swatch\" style=\"background:{}\"></span>",
         color_hex(rgb)
@@ -169,6 +172,7 @@ fn document_section(scope: &Scope, doc: &Document, number: usize) -> String {
         escape(doc.title())
     );
     html.push_str(&article(scope, doc, number, &footnotes));
+    html.push_str(&html_charts::distribution_svg(scope, doc, number));
     html.push_str(&notes_list(scope, doc, number, &footnotes));
     html.push_str(&annotations_table(scope, doc));
     html.push_str(&relations_table(scope, doc));

@@ -14,6 +14,7 @@ pub(crate) mod fixture;
 mod format;
 mod guid;
 pub mod html;
+mod html_charts;
 pub mod json;
 pub mod jsonl;
 mod loss;
