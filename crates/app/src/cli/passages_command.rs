@@ -83,11 +83,8 @@ pub fn passages_of(args: &PassagesArgs<'_>) -> Result<Outcome> {
 fn lines(project: &Project, listed: &[Passage]) -> String {
     let mut out = String::new();
     for passage in listed {
-        let doc = &project.documents()[passage.doc];
-        let a = passage.annotation;
-        let label = project
-            .label(&a.label)
-            .map_or(a.label.as_str(), |l| &l.name);
+        let (doc, a) = (passage.document(project), passage.annotation);
+        let label = passage.label_name(project);
         let quote = a.quote.split_whitespace().collect::<Vec<_>>().join(" ");
         let _ = writeln!(
             out,

@@ -36,6 +36,22 @@ pub struct Passage<'p> {
     pub annotation: &'p Annotation,
 }
 
+impl<'p> Passage<'p> {
+    /// The document the passage lies in.
+    #[must_use]
+    pub fn document(&self, project: &'p Project) -> &'p Document {
+        &project.documents()[self.doc]
+    }
+
+    /// The name of the passage's label (its id when the codebook lacks it).
+    #[must_use]
+    pub fn label_name(&self, project: &'p Project) -> &'p str {
+        project
+            .label(&self.annotation.label)
+            .map_or(self.annotation.label.as_str(), |l| &l.name)
+    }
+}
+
 /// The passages of `project` that pass `filter`, sorted by `order`.
 #[must_use]
 pub fn passages<'p>(

@@ -39,11 +39,8 @@ pub fn passages_csv(project: &Project, listed: &[Passage]) -> Result<String, Exp
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(PASSAGE_COLUMNS).map_err(render)?;
     for passage in listed {
-        let doc = &project.documents()[passage.doc];
-        let a = passage.annotation;
-        let label = project
-            .label(&a.label)
-            .map_or(a.label.as_str(), |l| &l.name);
+        let (doc, a) = (passage.document(project), passage.annotation);
+        let label = passage.label_name(project);
         let text = |cell: &str| protect(cell, true);
         writer
             .write_record([
@@ -74,15 +71,12 @@ pub fn passages_markdown(project: &Project, listed: &[Passage]) -> Result<String
     let _ = writeln!(out, "# Coded passages ({})", listed.len());
     let mut shown_doc = None;
     for passage in listed {
-        let doc = &project.documents()[passage.doc];
-        let a = passage.annotation;
+        let (doc, a) = (passage.document(project), passage.annotation);
         if shown_doc != Some(passage.doc) {
             let _ = write!(out, "\n## {}\n\n", flatten(doc.title()));
             shown_doc = Some(passage.doc);
         }
-        let label = project
-            .label(&a.label)
-            .map_or(a.label.as_str(), |l| &l.name);
+        let label = passage.label_name(project);
         let _ = writeln!(
             out,
             "- **{}**, chars {}–{}: {}",
@@ -103,11 +97,7 @@ pub fn passages_markdown(project: &Project, listed: &[Passage]) -> Result<String
 
 /// The quote check of every export, over the listed passages only.
 fn check(project: &Project, listed: &[Passage]) -> Result<(), ExportError> {
-    check_passages(
-        listed
-            .iter()
-            .map(|p| (&project.documents()[p.doc], p.annotation)),
-    )
+    check_passages(listed.iter().map(|p| (p.document(project), p.annotation)))
 }
 
 #[cfg(test)]
