@@ -4,7 +4,10 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{Annotation, Document, Project, linking::relations_of};
+use crate::{
+    excerpt::shorten,
+    model::{Annotation, Document, Project, linking::relations_of},
+};
 
 /// Which passages to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -137,7 +140,7 @@ pub fn links(project: &Project, doc: &Document, annotation: &Annotation) -> Vec<
             let label = project
                 .label(&other.label)
                 .map_or(other.label.as_str(), |l| l.name.as_str());
-            let quote = shortened(&other.quote);
+            let quote = shorten(&other.quote, LINKED_QUOTE_CHARS);
             if linked.outgoing {
                 format!("{kind} — {label} “{quote}”")
             } else {
@@ -149,16 +152,6 @@ pub fn links(project: &Project, doc: &Document, annotation: &Annotation) -> Vec<
 
 /// How much of the other end's quote a link line shows.
 pub const LINKED_QUOTE_CHARS: usize = 60;
-
-/// `quote` on one line, cut to [`LINKED_QUOTE_CHARS`] chars with an ellipsis.
-fn shortened(quote: &str) -> String {
-    let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= LINKED_QUOTE_CHARS {
-        return flat;
-    }
-    let cut: String = flat.chars().take(LINKED_QUOTE_CHARS - 1).collect();
-    format!("{}…", cut.trim_end())
-}
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -286,8 +279,5 @@ pub(crate) mod tests {
             ["Claim “taxes rise” — attributed to"]
         );
         assert!(links(&p, &p.documents()[1], &p.documents()[1].annotations()[0]).is_empty());
-        let long = "word ".repeat(40);
-        assert_eq!(shortened(&long).chars().count(), LINKED_QUOTE_CHARS);
-        assert!(shortened(&long).ends_with('…'));
     }
 }
