@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use crate::{
+    analysis::{Hit, Widen},
     model::{
         Label, LabelRemoval, Relation, RelationKind, Span,
         nudge::{Boundary, Direction},
     },
-    ui::compare::CompareAction,
+    ui::{analysis::AnalysisTab, compare::CompareAction},
 };
 
 /// A file the user is asked to choose.
@@ -28,6 +29,41 @@ pub enum FileRequest {
     ImportAnnotations,
     /// A new version of the current document's article.
     UpdateArticle,
+    /// Where to write one of the analysis panel's tables.
+    AnalysisTable(AnalysisTable),
+}
+
+/// A table of the analysis panel that can be written to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisTable {
+    /// The coded passages listed, as CSV or as Markdown.
+    PassagesCsv,
+    PassagesMarkdown,
+    /// The document × label count table (CSV).
+    Counts,
+    /// The distribution chart's table: the shown document's stretches, or the corpus (CSV).
+    Distribution,
+}
+
+impl AnalysisTable {
+    /// The file extension the table is written with.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::PassagesMarkdown => "md",
+            Self::PassagesCsv | Self::Counts | Self::Distribution => "csv",
+        }
+    }
+
+    /// What the table is called in file names and messages.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::PassagesCsv | Self::PassagesMarkdown => "passages",
+            Self::Counts => "counts",
+            Self::Distribution => "distribution",
+        }
+    }
 }
 
 impl FileRequest {
@@ -135,6 +171,23 @@ pub enum Action {
     PlaceBySelection(Option<String>),
     /// Scroll the article to char `offset`.
     ScrollTo(usize),
+    /// Show document `doc`, scroll to `span` (chars) and select `annotation` when given (else
+    /// select the span's text): a search hit or a listed passage.
+    RevealSpan {
+        doc: String,
+        span: Span,
+        annotation: Option<String>,
+    },
+    /// Tag `hits` with `label`, each widened by `widen`, as one undoable step.
+    TagHits {
+        hits: Vec<Hit>,
+        label: String,
+        widen: Widen,
+    },
+    /// Open the analysis panel on this tab.
+    ShowAnalysis(AnalysisTab),
+    /// Close the analysis panel.
+    HideAnalysis,
     Save,
     Quit,
     ShowFind,

@@ -12,6 +12,7 @@ use eframe::egui::{self, Context, Rect, Ui};
 
 use super::{
     action::Action,
+    analysis::{AnalysisInput, AnalysisPanel},
     article::{ArticleView, ViewInput},
     compare::CompareView,
     dialogs::{
@@ -91,6 +92,8 @@ pub struct MarginaliaApp {
     pub(super) annotations_panel: AnnotationsPanel,
     pub(super) details: DetailsPanel,
     pub(super) find: FindBar,
+    /// The analysis panel under the article: search and tag, passages, counts, charts.
+    pub(super) analysis: AnalysisPanel,
     pub(super) files: FileDialogs,
     pub(super) messages: Messages,
     pub(super) modal: Option<Modal>,
@@ -156,6 +159,7 @@ impl MarginaliaApp {
             annotations_panel: AnnotationsPanel::default(),
             details: DetailsPanel::default(),
             find: FindBar::default(),
+            analysis: AnalysisPanel::default(),
             messages: Messages::default(),
             modal: None,
             after_save_as: None,
@@ -206,6 +210,12 @@ impl MarginaliaApp {
     #[must_use]
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_ref().map(|(text, _)| text.as_str())
+    }
+
+    /// The analysis panel (which tab shows, what each lists).
+    #[must_use]
+    pub fn analysis(&self) -> &AnalysisPanel {
+        &self.analysis
     }
 
     /// Whether the Export window is showing.
@@ -372,6 +382,7 @@ impl MarginaliaApp {
                     has_document: false,
                     comparing: true,
                     folded: self.folded,
+                    analysis: false,
                 },
                 None => MenuInput {
                     undo: editor.undo_description(),
@@ -379,6 +390,7 @@ impl MarginaliaApp {
                     has_document: self.doc.is_some(),
                     comparing: false,
                     folded: self.folded,
+                    analysis: self.analysis.is_open(),
                 },
             };
             menu_bar_ui(ui, &input, &mut self.prefs, &mut actions);
@@ -437,6 +449,18 @@ impl MarginaliaApp {
     /// side panels keep the widths the user gave them while the article has room for
     /// [`side::ARTICLE_MIN_CHARS`] characters a line, and give way (narrow, then fold) when not.
     fn editing_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let project = self.workspace.project();
+        let shown = self
+            .doc
+            .as_deref()
+            .and_then(|d| project.document_index(d))
+            .map(|i| (i, &project.documents()[i]));
+        let input = AnalysisInput {
+            project,
+            revision: self.workspace.editor().revision(),
+            shown,
+        };
+        self.analysis.ui(ui, &input, actions);
         let total = ui.available_width();
         let article = side::article_min_width(ui, self.prefs.text_size, ArticleView::MARGINS);
         let fit = side::fit(
@@ -529,13 +553,7 @@ impl MarginaliaApp {
                 view.reveal(span.start, None, now);
             }
         }
-        let view = self.views.entry(doc.id().to_owned()).or_insert_with(|| {
-            ArticleView::new(doc, self.prefs.text_size, self.prefs.reading_width)
-        });
-        // The text was updated (or the update undone): lay the new text out afresh.
-        if view.text_sha256() != doc.text_sha256() {
-            *view = ArticleView::new(doc, self.prefs.text_size, self.prefs.reading_width);
-        }
+        let view = view_of(&mut self.views, doc, &self.prefs);
         let (find_hits, find_current) = self.find.hits();
         let input = ViewInput {
             project,
@@ -618,6 +636,22 @@ impl MarginaliaApp {
             .or_else(article)
             .or_else(|| std::env::current_dir().ok())
     }
+}
+
+/// The view of `doc`, made (or made afresh, when the text was updated or the update undone) as
+/// needed.
+pub(super) fn view_of<'v>(
+    views: &'v mut HashMap<String, ArticleView>,
+    doc: &Document,
+    prefs: &Prefs,
+) -> &'v mut ArticleView {
+    let view = views
+        .entry(doc.id().to_owned())
+        .or_insert_with(|| ArticleView::new(doc, prefs.text_size, prefs.reading_width));
+    if view.text_sha256() != doc.text_sha256() {
+        *view = ArticleView::new(doc, prefs.text_size, prefs.reading_width);
+    }
+    view
 }
 
 impl eframe::App for MarginaliaApp {

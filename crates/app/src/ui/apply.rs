@@ -148,6 +148,14 @@ impl MarginaliaApp {
                     view.reveal(offset, None, now);
                 }
             }
+            Action::RevealSpan {
+                doc,
+                span,
+                annotation,
+            } => self.reveal_span(&doc, span, annotation, ctx),
+            Action::TagHits { hits, label, widen } => self.tag_hits(&hits, &label, widen, ctx),
+            Action::ShowAnalysis(tab) => self.analysis.show_tab(tab),
+            Action::HideAnalysis => self.analysis.hide(),
             Action::Save => self.save(ctx),
             Action::Quit => self.guard(Pending::Quit, ctx),
             Action::ShowFind => self.find.show(),

@@ -7,6 +7,7 @@ use eframe::egui::{self, Context, Key, Modifiers, ViewportCommand};
 
 use super::{
     action::{Action, FileRequest},
+    analysis::AnalysisTab,
     app::MarginaliaApp,
     article::DIGIT_KEYS,
     shortcuts,
@@ -27,6 +28,11 @@ impl MarginaliaApp {
             (shortcuts::OPEN, Action::Choose(FileRequest::OpenProject)),
             (shortcuts::NEW, Action::Choose(FileRequest::NewFromArticle)),
             (shortcuts::QUIT, Action::Quit),
+            // Before Ctrl+F, which matches the shifted keys too.
+            (
+                shortcuts::SEARCH_ALL,
+                Action::ShowAnalysis(AnalysisTab::Search),
+            ),
             (shortcuts::FIND, Action::ShowFind),
             (shortcuts::HELP, Action::ShowShortcuts),
             (shortcuts::EXPORT, Action::ShowExport),

@@ -2,6 +2,8 @@
 //! [`action::Action`]s; only the app applies them, through the model's edit API.
 
 pub mod action;
+pub mod analysis;
+mod analysis_tables;
 mod app;
 mod apply;
 mod apply_links;

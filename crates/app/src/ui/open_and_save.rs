@@ -56,7 +56,8 @@ impl MarginaliaApp {
             | FileRequest::SaveMerged
             | FileRequest::Export(_)
             | FileRequest::ImportAnnotations
-            | FileRequest::UpdateArticle => self.choose_unguarded(request, ctx),
+            | FileRequest::UpdateArticle
+            | FileRequest::AnalysisTable(_) => self.choose_unguarded(request, ctx),
         }
     }
 
@@ -69,6 +70,7 @@ impl MarginaliaApp {
                 .map(|c| suggested_file_name(&c.session().merged_title()))
                 .unwrap_or_default(),
             FileRequest::Export(format) => self.suggested_export_name(format),
+            FileRequest::AnalysisTable(table) => self.suggested_table_name(table),
             _ => String::new(),
         };
         let folder = self.dialog_folder();
@@ -124,6 +126,7 @@ impl MarginaliaApp {
             FileRequest::ImportAnnotations => self.import_annotations(&[path.to_owned()]),
             FileRequest::UpdateArticle => self.update_article(path),
             FileRequest::Export(format) => self.export_to(format, path, InFolder::EmptyOnly),
+            FileRequest::AnalysisTable(table) => self.write_analysis_table(table, path),
             FileRequest::SaveMerged => self.save_merged(&with_project_extension(path)),
             FileRequest::SaveAs => {
                 let path = with_project_extension(path);

@@ -29,6 +29,8 @@ pub const UNDO: KeyboardShortcut = command(Key::Z);
 pub const REDO: KeyboardShortcut = command_shift(Key::Z);
 pub const REDO_ALT: KeyboardShortcut = command(Key::Y);
 pub const FIND: KeyboardShortcut = command(Key::F);
+/// Search every document, in the analysis panel.
+pub const SEARCH_ALL: KeyboardShortcut = command_shift(Key::F);
 pub const EXPORT: KeyboardShortcut = command(Key::E);
 /// Show or hide the documents-and-labels panel (left) and the annotations panel (right).
 pub const TOGGLE_LEFT_PANEL: KeyboardShortcut = command(Key::B);
@@ -86,6 +88,10 @@ pub const HELP_TABLE: &[(&str, &str)] = &[
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Ctrl+F", "Find in the article"),
+    (
+        "Ctrl+Shift+F",
+        "Search every document and tag the hits (the analysis panel)",
+    ),
     ("Enter / Shift+Enter", "Next / previous find hit"),
     ("Ctrl+N", "New project from article…"),
     ("Ctrl+O", "Open project…"),

@@ -179,7 +179,9 @@ impl Project {
         self.documents.iter().find(|d| d.title == title)
     }
 
-    pub(super) fn document_index(&self, id: &str) -> Option<usize> {
+    /// The place of the document with this id in [`Project::documents`].
+    #[must_use]
+    pub fn document_index(&self, id: &str) -> Option<usize> {
         self.documents.iter().position(|d| d.id == id)
     }
 

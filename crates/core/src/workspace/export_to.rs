@@ -1,4 +1,5 @@
-//! Exporting a project to a path: the one way the window and the command line write an export.
+//! Exporting a project to a path: the one way the window and the command line write an export
+//! (and a table of the analysis, rendered by the caller).
 //! The output never replaces the project's own file or its backup; the export is rendered in full (quotes
 //! checked) before anything is written, and writing goes through `export::write_output`, which
 //! never leaves a half-written file.
@@ -57,15 +58,34 @@ pub fn export_to_path(
     path: &Path,
     in_folder: InFolder,
 ) -> Result<Vec<Loss>, ExportToError> {
+    refuse_own_files(project_file, path)?;
+    let made = export::export(project, format, options)?;
+    export::write_output(&made.output, path, in_folder)?;
+    Ok(made.losses)
+}
+
+/// Writes `text` (a table the analysis rendered: CSV, Markdown) to the file `path`, atomically,
+/// never over the project's own file (saved at `project_file`) or its backup.
+pub fn export_table_to_path(
+    project_file: Option<&Path>,
+    path: &Path,
+    text: &str,
+) -> Result<(), ExportToError> {
+    refuse_own_files(project_file, path)?;
+    let output = export::Output::File(text.as_bytes().to_vec());
+    export::write_output(&output, path, InFolder::EmptyOnly)?;
+    Ok(())
+}
+
+/// Refuses an output at the project's own file or its backup.
+fn refuse_own_files(project_file: Option<&Path>, path: &Path) -> Result<(), ExportToError> {
     if project_file.is_some_and(|file| export::is_same_file(file, path)) {
         return Err(ExportToError::IsTheProject(path.to_owned()));
     }
     if project_file.is_some_and(|file| export::is_same_file(&store::backup_path(file), path)) {
         return Err(ExportToError::IsTheBackup(path.to_owned()));
     }
-    let made = export::export(project, format, options)?;
-    export::write_output(&made.output, path, in_folder)?;
-    Ok(made.losses)
+    Ok(())
 }
 
 /// Renders `project` as `format` with `options` and writes it to `out` (standard output), for
@@ -158,5 +178,24 @@ mod tests {
         .unwrap();
         assert!(std::fs::read_to_string(&csv).unwrap().contains("start"));
         assert!(!losses.is_empty(), "CSV cannot carry colours, relations…");
+    }
+
+    #[test]
+    fn a_table_is_written_whole_and_never_over_the_project_or_into_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("study.ron");
+        store::save(&project(), &file).unwrap();
+        let before = std::fs::read(&file).unwrap();
+        let refused = export_table_to_path(Some(&file), &file, "a,b\n");
+        assert!(matches!(refused, Err(ExportToError::IsTheProject(_))));
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+        let refused = export_table_to_path(Some(&file), dir.path(), "a,b\n");
+        assert!(
+            refused.unwrap_err().to_string().contains("folder"),
+            "a folder is not a table's file"
+        );
+        let table = dir.path().join("counts.csv");
+        export_table_to_path(Some(&file), &table, "a,b\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&table).unwrap(), "a,b\n");
     }
 }

@@ -27,7 +27,7 @@ use crate::{
 
 pub use choose_document::{ChooseDocumentError, choose_document};
 pub use compare_session::{CompareSession, CompareSessionError};
-pub use export_to::{ExportToError, export_to_path, export_to_stream};
+pub use export_to::{ExportToError, export_table_to_path, export_to_path, export_to_stream};
 pub use guard::{AfterAnswer, ChangesAnswer, GuardStep, Pending, after_answer, guard};
 pub use import_annotations::{ImportAnnotationsError, Imported};
 pub use project_files::{

@@ -142,6 +142,16 @@ impl ArticleView {
         self.palette = None;
     }
 
+    /// Selects `span` (chars), as a drag over it would, without opening the palette: a label
+    /// key then tags it.
+    pub fn select_span(&mut self, span: Span) {
+        self.selection = Some(Selection {
+            anchor: span.start,
+            head: span.end,
+        });
+        self.palette = None;
+    }
+
     /// Scrolls to char `offset` and flashes annotation `flash`, if given.
     pub fn reveal(&mut self, offset: usize, flash: Option<String>, now: f64) {
         self.pending_scroll = Some((offset, 3));

@@ -82,7 +82,7 @@ impl FileDialogs {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let chosen: Vec<PathBuf> = match request {
-                FileRequest::SaveAs | FileRequest::SaveMerged => {
+                FileRequest::SaveAs | FileRequest::SaveMerged | FileRequest::AnalysisTable(_) => {
                     dialog.save_file().into_iter().collect()
                 }
                 FileRequest::Export(format) if format.extension().is_none() => {
@@ -289,7 +289,7 @@ fn files_for(request: FileRequest) -> Files {
         }
         FileRequest::ImportAnnotations => Files::Extensions(ANNOTATIONS),
         FileRequest::Export(format) if format.extension().is_none() => Files::FoldersOnly,
-        FileRequest::Export(_) => Files::Any,
+        FileRequest::Export(_) | FileRequest::AnalysisTable(_) => Files::Any,
     }
 }
 
@@ -311,6 +311,7 @@ fn title(request: FileRequest) -> &'static str {
         FileRequest::CompareWith => "Compare with other analysts' projects",
         FileRequest::SaveMerged => "Save merged project as",
         FileRequest::Export(_) => "Export",
+        FileRequest::AnalysisTable(_) => "Export table",
         FileRequest::ImportAnnotations => "Import annotations",
         FileRequest::UpdateArticle => "Update article text",
     }
@@ -334,6 +335,9 @@ fn dialog_for(request: FileRequest, folder: Option<&Path>, suggested: &str) -> r
                 .set_file_name(suggested),
             None => dialog,
         },
+        FileRequest::AnalysisTable(table) => dialog
+            .add_filter(table.describe(), &[table.extension()])
+            .set_file_name(suggested),
         FileRequest::ImportAnnotations => dialog
             .add_filter("Annotations (brat, doccano, W3C, REFI-QDA)", ANNOTATIONS)
             .add_filter("Any file", &["*"]),

@@ -6,6 +6,7 @@ use eframe::egui::{self, Button, KeyboardShortcut, Ui};
 
 use crate::ui::{
     action::{Action, FileRequest},
+    analysis::AnalysisTab,
     compare::CompareAction,
     prefs::{Prefs, READING_WIDTHS, TEXT_SIZES},
     shortcuts,
@@ -20,6 +21,8 @@ pub struct MenuInput<'a> {
     pub comparing: bool,
     /// Whether the left and right panels are open but folded to give the article room.
     pub folded: (bool, bool),
+    /// Whether the analysis panel is open.
+    pub analysis: bool,
 }
 
 fn item_ui(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -59,6 +62,15 @@ pub fn menu_bar_ui(
             if item_ui(ui, "Find…", Some(&shortcuts::FIND), input.has_document) {
                 actions.push(Action::ShowFind);
             }
+            let searchable = !input.comparing;
+            if item_ui(
+                ui,
+                "Search all documents…",
+                Some(&shortcuts::SEARCH_ALL),
+                searchable,
+            ) {
+                actions.push(Action::ShowAnalysis(AnalysisTab::Search));
+            }
         });
         ui.menu_button("Document", |ui| {
             let enabled = input.has_document && !input.comparing;
@@ -66,7 +78,7 @@ pub fn menu_bar_ui(
                 actions.push(Action::Choose(FileRequest::UpdateArticle));
             }
         });
-        ui.menu_button("View", |ui| view_menu_ui(ui, input, prefs));
+        ui.menu_button("View", |ui| view_menu_ui(ui, input, prefs, actions));
         ui.menu_button("Help", |ui| {
             if item_ui(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
                 actions.push(Action::ShowShortcuts);
@@ -152,7 +164,7 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, recent: &[PathBuf], actions:
     }
 }
 
-fn view_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, prefs: &mut Prefs) {
+fn view_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, prefs: &mut Prefs, actions: &mut Vec<Action>) {
     let panels = [
         (
             "Documents and labels panel",
@@ -183,6 +195,7 @@ fn view_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, prefs: &mut Prefs) {
             ui.close();
         }
     }
+    analysis_menu_ui(ui, input, actions);
     ui.separator();
     ui.menu_button("Text size", |ui| {
         for size in TEXT_SIZES {
@@ -232,4 +245,34 @@ fn view_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, prefs: &mut Prefs) {
     {
         ui.close();
     }
+}
+
+/// The analysis panel, and each of its tabs.
+fn analysis_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
+    let enabled = !input.comparing;
+    let button = Button::selectable(input.analysis, "Analysis panel");
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(if input.analysis {
+            Action::HideAnalysis
+        } else {
+            Action::ShowAnalysis(AnalysisTab::Search)
+        });
+        ui.close();
+    }
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button("Analysis", |ui| {
+            for (text, tab) in [
+                ("Search and tag", AnalysisTab::Search),
+                ("Coded passages", AnalysisTab::Passages),
+                ("Counts", AnalysisTab::Counts),
+                ("Co-occurrence", AnalysisTab::CoOccurrence),
+                ("Distribution", AnalysisTab::Distribution),
+            ] {
+                if ui.button(text).clicked() {
+                    actions.push(Action::ShowAnalysis(tab));
+                    ui.close();
+                }
+            }
+        });
+    });
 }
