@@ -181,3 +181,36 @@ fn a_count_opens_the_passages_behind_it_and_a_passage_reveals_its_annotation() {
     app.run_steps(3);
     assert_eq!(app.state().selected(), Some(id.as_str()));
 }
+
+#[test]
+fn the_listed_passages_export_as_csv_where_the_user_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    click_label(&mut app, "View");
+    click_label(&mut app, "Analysis panel");
+    click_label(&mut app, "Passages");
+    app.get_by_label("Export CSV…").click();
+    app.run_steps(3);
+    app.get_by_label("Path of the file:").type_text("");
+    app.run_steps(1);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.run_steps(2);
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with("-passages.csv"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let csv = std::fs::read_to_string(&written[0]).unwrap();
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("document,title,annotation_id,label")
+    );
+    let row = lines.next().expect("the one coded passage");
+    assert!(row.contains("Some doubt the norms."), "{row}");
+    assert_eq!(lines.next(), None);
+    app.get_by_label("Table written");
+}

@@ -299,7 +299,13 @@ pub fn two_analysts(bytes: usize, annotations: usize, seed: u64) -> (Project, Pr
 /// norm (`invokes`) — the relations' share of a coded article (3,000 at 10,000 annotations).
 #[must_use]
 pub fn with_relations(project: Project, count: usize) -> Project {
-    let doc = &project.documents()[0];
+    with_relations_in(project, 0, count)
+}
+
+/// [`with_relations`] in the document at `index` of `project`.
+#[must_use]
+pub fn with_relations_in(project: Project, index: usize, count: usize) -> Project {
+    let doc = &project.documents()[index];
     let annotations = doc.annotations();
     let mut relations = Vec::with_capacity(count);
     for (i, claim) in annotations.iter().enumerate() {
@@ -322,7 +328,7 @@ pub fn with_relations(project: Project, count: usize) -> Project {
             relations.push(Edit::AddRelation {
                 doc: doc.id().to_owned(),
                 relation: Relation {
-                    id: format!("r-{}", relations.len()),
+                    id: format!("r-{index}-{}", relations.len()),
                     kind: kind.to_owned(),
                     from: claim.id.clone(),
                     to: to.id.clone(),
@@ -385,6 +391,17 @@ pub fn corpus(documents: usize, bytes: usize, annotations: usize, seed: u64) -> 
         modified: now.to_owned(),
     };
     Project::from_parts(meta, default_labels(), documents)
+}
+
+/// The corpus workload: 1,000 documents of about 4.5 KB (4.5 MB of text), 100 annotations
+/// each (100,000) and 20 relations each (20,000), the size of a study of a year of coverage.
+#[must_use]
+pub fn thousand_documents() -> Project {
+    let mut project = corpus(1_000, 4_500, 100, SEED);
+    for index in 0..project.documents().len() {
+        project = with_relations_in(project, index, 20);
+    }
+    project
 }
 
 fn build<'a>(
