@@ -1,19 +1,22 @@
-//! Searching a 1,000-document project (about 4.5 MB of text, 100,000 annotations), tagging hits,
-//! and counting. Targets: a search over all documents ≤ 50 ms; tagging 1,000 hits ≤ 50 ms (the
-//! plan and the edit); the count table and co-occurrence ≤ 100 ms. Run with
-//! `cargo bench --bench analysis`.
+//! Searching a 1,000-document project (about 4.5 MB of text, 100,000 annotations, 20,000
+//! relations), tagging hits, retrieving passages and counting. Targets: a search over all
+//! documents ≤ 50 ms; tagging 1,000 hits ≤ 50 ms (the plan and the edit); the count table and
+//! co-occurrence ≤ 100 ms. Run with `cargo bench --bench analysis`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use marginalia_core::{
-    analysis::{Query, Widen, co_occurrence, count_table, plan_tags, search},
+    analysis::{
+        PassageFilter, PassageOrder, Query, Widen, co_occurrence, count_table, passages, plan_tags,
+        search, sources_ranked,
+    },
     model::Editor,
 };
-use marginalia_testkit::workload::{SEED, corpus};
+use marginalia_testkit::workload::thousand_documents;
 
 const NOW: &str = "2026-01-01T00:00:00Z";
 
 fn analysis(c: &mut Criterion) {
-    let project = corpus(1_000, 4_500, 100, SEED);
+    let project = thousand_documents();
     let mut group = c.benchmark_group("analysis_1000_documents");
     group.sample_size(20);
     for (name, query) in [
@@ -67,6 +70,16 @@ fn analysis(c: &mut Criterion) {
     group.bench_function("count_table", |bench| bench.iter(|| count_table(&project)));
     group.bench_function("co_occurrence", |bench| {
         bench.iter(|| co_occurrence(&project))
+    });
+    group.bench_function("sources_ranked", |bench| {
+        bench.iter(|| sources_ranked(&project))
+    });
+    let claims = PassageFilter {
+        labels: vec!["claim".into()],
+        ..PassageFilter::default()
+    };
+    group.bench_function("passages_of_claims_by_label", |bench| {
+        bench.iter(|| passages(&project, &claims, PassageOrder::Label).len())
     });
     group.finish();
 }

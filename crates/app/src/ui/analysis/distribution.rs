@@ -157,6 +157,18 @@ fn document_chart(project: &Project, index: usize, key: (u64, usize)) -> Documen
     }
 }
 
+/// A plot filling the room left, that neither pans nor zooms: a click on it is a click on a
+/// mark or a bar.
+fn still_plot<'a>(ui: &Ui, id: &str) -> Plot<'a> {
+    Plot::new(id)
+        .height(ui.available_height().max(120.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
+
 /// The y of a label's row: the first label on top.
 fn row_y(row: usize) -> f64 {
     -(row as f64)
@@ -166,13 +178,7 @@ fn row_y(row: usize) -> f64 {
 fn strip_ui<'c>(ui: &mut Ui, project: &Project, chart: &'c DocumentChart) -> Option<&'c Mark> {
     let labels = project.labels();
     let names: Vec<String> = labels.iter().map(|l| l.name.clone()).collect();
-    let response = Plot::new("analysis-strip")
-        .height(ui.available_height().max(120.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    let response = still_plot(ui, "analysis-strip")
         .include_x(0.0)
         .include_x(100.0)
         .include_y(0.5)
@@ -280,13 +286,7 @@ fn corpus_chart_ui(ui: &mut Ui, project: &Project, table: &CountTable) -> Option
         charts.push(chart);
     }
     let titles: Vec<String> = table.rows.iter().map(|(_, t, _)| t.clone()).collect();
-    let response = Plot::new("analysis-corpus")
-        .height(ui.available_height().max(120.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    let response = still_plot(ui, "analysis-corpus")
         .include_y(0.0)
         .x_axis_label("document (in project order)")
         .y_axis_label("passages")
