@@ -7,5 +7,5 @@ pub mod sample;
 pub mod ui;
 
 pub use marginalia_core::{
-    analysis, clock, compare, excerpt, export, import, model, reanchor, store, workspace,
+    analysis, clock, compare, excerpt, export, import, model, reanchor, store, suggest, workspace,
 };

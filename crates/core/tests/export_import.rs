@@ -59,6 +59,7 @@ fn project_over(text: String, spans: &[Span], notes: &[&str]) -> Project {
             created: marginalia_testkit::NOW.to_owned(),
             modified: marginalia_testkit::NOW.to_owned(),
             analysts: Vec::new(),
+            origin: marginalia_core::model::Origin::ByHand,
         });
     }
     annotations.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

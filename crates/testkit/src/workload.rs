@@ -378,6 +378,7 @@ pub fn corpus(documents: usize, bytes: usize, annotations: usize, seed: u64) -> 
                         created: now.to_owned(),
                         modified: now.to_owned(),
                         analysts: Vec::new(),
+                        origin: marginalia_core::model::Origin::ByHand,
                     }
                 })
                 .collect();
@@ -424,6 +425,7 @@ fn build<'a>(
             created: now.to_owned(),
             modified: now.to_owned(),
             analysts: Vec::new(),
+            origin: marginalia_core::model::Origin::ByHand,
         })
         .collect();
     let meta = Meta {

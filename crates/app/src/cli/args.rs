@@ -168,6 +168,39 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Propose sources, claims and norms from the cues of the text (offline rules, see
+    /// docs/SUGGEST.md) and print them with the rule and the reason; with --apply, add them to the
+    /// project and save it; with --evaluate, score them against the project's own annotations.
+    /// Exit status 0 with proposals, 1 with none.
+    Suggest {
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// Only this document: its id, or a title no other document has.
+        #[arg(long, value_name = "TITLE|ID")]
+        doc: Option<String>,
+        /// Only proposals of these labels (ids, separated by commas).
+        #[arg(long, value_name = "LABELS", value_delimiter = ',')]
+        labels: Vec<String>,
+        /// Only proposals at least this sure (0 to 1).
+        #[arg(long, value_name = "X", default_value_t = 0.0)]
+        min_confidence: f32,
+        /// A rules file to use instead of the built-in English rules.
+        #[arg(long, value_name = "RULES.ron")]
+        rules: Option<PathBuf>,
+        /// Which of the project's labels plays a role, e.g. `Content=claim` (roles: source,
+        /// claim, norm); by default the labels with ids source, claim and norm.
+        #[arg(long = "map", value_name = "LABEL=ROLE")]
+        maps: Vec<String>,
+        /// Add the proposals (claims linked to their sources) and save the project.
+        #[arg(long, conflicts_with = "evaluate")]
+        apply: bool,
+        /// Score the proposals against the project's annotations (strict and overlap P/R/F1).
+        #[arg(long)]
+        evaluate: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Search the project's articles and print every hit in its context; with --tag, tag every
     /// hit with a label and save the project. Exit status 0 with hits, 1 with none.
     Find {

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 
 use super::{
     Command, Outcome, compare_json, compare_text, find_command, passages_command, report,
-    stats_command, transfer, update_command,
+    stats_command, suggest_command, transfer, update_command,
 };
 use crate::{
     clock::now_rfc3339,
@@ -125,6 +125,27 @@ pub fn run(command: Command) -> Result<Outcome> {
             doc: doc.as_deref(),
             tag: tag.as_deref(),
             widen,
+            json,
+        }),
+        Command::Suggest {
+            project,
+            doc,
+            labels,
+            min_confidence,
+            rules,
+            maps,
+            apply,
+            evaluate,
+            json,
+        } => suggest_command::suggest(&suggest_command::SuggestArgs {
+            project: &project,
+            doc: doc.as_deref(),
+            labels: &labels,
+            min_confidence,
+            rules: rules.as_deref(),
+            maps: &maps,
+            apply,
+            evaluate,
             json,
         }),
         Command::Import {

@@ -13,6 +13,7 @@ mod locked;
 mod passages_command;
 mod report;
 mod stats_command;
+mod suggest_command;
 mod transfer;
 mod update_command;
 

@@ -19,6 +19,7 @@ pub fn annotation(text: &str, id: &str, label: &str, start: usize, end: usize) -
         created: "2024-05-01T10:00:00Z".into(),
         modified: "2024-05-02T11:00:00Z".into(),
         analysts: Vec::new(),
+        origin: crate::model::Origin::ByHand,
     }
 }
 

@@ -23,6 +23,7 @@ fn annotation(
         created: "2024-05-01T10:00:00Z".into(),
         modified: String::new(),
         analysts: Vec::new(),
+        origin: crate::model::Origin::ByHand,
     }
 }
 

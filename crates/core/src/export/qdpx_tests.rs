@@ -27,6 +27,7 @@ fn annotation(id: &str, label: &str, text: &str, quote: &str, note: &str) -> Ann
         created: "2024-05-01T10:00:00Z".into(),
         modified: "2024-05-02T11:30:00Z".into(),
         analysts: Vec::new(),
+        origin: crate::model::Origin::ByHand,
     }
 }
 

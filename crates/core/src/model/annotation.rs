@@ -30,6 +30,36 @@ pub struct Annotation {
     /// and then left out of the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub analysts: Vec<String>,
+    /// How the annotation was made: by hand (the default, left out of the file) or by
+    /// accepting a suggestion.
+    #[serde(default, skip_serializing_if = "Origin::is_by_hand")]
+    pub origin: Origin,
+}
+
+/// How an annotation came to be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Origin {
+    /// An analyst made it.
+    #[default]
+    ByHand,
+    /// An analyst accepted a proposal of this suggestion rule ("attribution.that").
+    Suggested { rule: String },
+}
+
+impl Origin {
+    #[must_use]
+    pub fn is_by_hand(&self) -> bool {
+        *self == Self::ByHand
+    }
+
+    /// The rule a suggested annotation came from.
+    #[must_use]
+    pub fn rule(&self) -> Option<&str> {
+        match self {
+            Self::ByHand => None,
+            Self::Suggested { rule } => Some(rule),
+        }
+    }
 }
 
 impl Annotation {
@@ -53,6 +83,7 @@ impl Annotation {
             created: String::new(),
             modified: String::new(),
             analysts: Vec::new(),
+            origin: crate::model::Origin::ByHand,
         }
     }
 

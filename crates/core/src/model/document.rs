@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Annotation, ImportRecord, OffsetIndex, Orphan, Relation, Span, TextRevision};
+use super::{
+    Annotation, ImportRecord, OffsetIndex, Orphan, Rejection, Relation, Span, TextRevision,
+};
 
 /// An article in a project.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -30,6 +32,9 @@ pub struct Document {
     /// Every update of the text, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) revisions: Vec<TextRevision>,
+    /// Proposals the analyst rejected, not to be proposed again over the same text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) rejected: Vec<Rejection>,
     #[serde(skip)]
     pub(super) index: DocumentIndex,
 }
@@ -58,6 +63,7 @@ impl PartialEq for Document {
             &self.import,
             &self.orphans,
             &self.revisions,
+            &self.rejected,
         ) == (
             &other.id,
             &other.title,
@@ -69,6 +75,7 @@ impl PartialEq for Document {
             &other.import,
             &other.orphans,
             &other.revisions,
+            &other.rejected,
         )
     }
 }
@@ -107,6 +114,7 @@ impl Document {
             import: None,
             orphans: Vec::new(),
             revisions: Vec::new(),
+            rejected: Vec::new(),
             index: DocumentIndex::default(),
         };
         doc.reindex_text();
@@ -210,6 +218,21 @@ impl Document {
     #[must_use]
     pub fn revisions(&self) -> &[TextRevision] {
         &self.revisions
+    }
+
+    /// The proposals rejected in this document.
+    #[must_use]
+    pub fn rejected(&self) -> &[Rejection] {
+        &self.rejected
+    }
+
+    /// Whether a proposal of `label` over `span` (chars) was rejected while the text there read
+    /// as it does now.
+    #[must_use]
+    pub fn is_rejected(&self, span: Span, label: &str) -> bool {
+        self.rejected.iter().any(|r| {
+            r.label == label && r.span() == span && self.quote(span) == Some(r.quote.as_str())
+        })
     }
 
     /// The annotation with this id.

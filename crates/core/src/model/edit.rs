@@ -177,6 +177,7 @@ pub fn new_annotation(
         created: now.to_owned(),
         modified: now.to_owned(),
         analysts: Vec::new(),
+        origin: crate::model::Origin::ByHand,
     })
 }
 

@@ -296,6 +296,7 @@ fn annotations_of(
             modified: a.modified.clone().unwrap_or_else(|| created.clone()),
             created,
             analysts: Vec::new(),
+            origin: crate::model::Origin::ByHand,
         });
         summary.annotations += 1;
     }
