@@ -314,3 +314,16 @@ fn compare(
     }
     Ok(Outcome::Done)
 }
+
+/// Fails, naming the project's labels, when one of `labels` (ids) is not among them.
+pub(super) fn known_labels(project: &Project, labels: &[String], path: &Path) -> Result<()> {
+    let Some(unknown) = labels.iter().find(|l| !project.has_label(l)) else {
+        return Ok(());
+    };
+    let known: Vec<&str> = project.labels().iter().map(|l| l.id.as_str()).collect();
+    bail!(
+        "{}: there is no label “{unknown}”; the labels are {}",
+        path.display(),
+        known.join(", ")
+    );
+}

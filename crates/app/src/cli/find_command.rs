@@ -4,7 +4,7 @@
 
 use std::{fmt::Write as _, path::Path};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde_json::json;
 
 use super::{Outcome, args::WidenArg};
@@ -38,14 +38,7 @@ pub fn find(args: &FindArgs<'_>) -> Result<Outcome> {
     };
     let mut workspace = super::locked::open_locked(args.project)?;
     let project = workspace.project();
-    if !project.has_label(label) {
-        let known: Vec<&str> = project.labels().iter().map(|l| l.id.as_str()).collect();
-        bail!(
-            "{}: there is no label “{label}”; the labels are {}",
-            args.project.display(),
-            known.join(", ")
-        );
-    }
+    super::commands::known_labels(project, &[label.to_owned()], args.project)?;
     let hits = hits_in(project, &matcher, args.doc)?;
     print!("{}", report(project, &hits, args.json));
     let plan = plan_tags(project, &hits, label, widen(args.widen), &now_rfc3339())?;

@@ -5,7 +5,7 @@
 
 use std::{fmt::Write as _, path::Path};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::Outcome;
 use crate::{
@@ -38,14 +38,7 @@ pub struct PassagesArgs<'a> {
 
 pub fn passages_of(args: &PassagesArgs<'_>) -> Result<Outcome> {
     let project = super::commands::open(args.project)?;
-    if let Some(unknown) = args.labels.iter().find(|l| !project.has_label(l)) {
-        let known: Vec<&str> = project.labels().iter().map(|l| l.id.as_str()).collect();
-        bail!(
-            "{}: there is no label “{unknown}”; the labels are {}",
-            args.project.display(),
-            known.join(", ")
-        );
-    }
+    super::commands::known_labels(&project, args.labels, args.project)?;
     let doc = match args.doc {
         Some(name) => {
             let id = choose_document(&project, Some(name))?.id().to_owned();

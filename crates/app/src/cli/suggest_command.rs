@@ -130,14 +130,7 @@ fn proposals(
     roles: &Roles,
     args: &SuggestArgs<'_>,
 ) -> Result<Vec<Proposal>> {
-    if let Some(unknown) = args.labels.iter().find(|l| !project.has_label(l)) {
-        let known: Vec<&str> = project.labels().iter().map(|l| l.id.as_str()).collect();
-        bail!(
-            "{}: there is no label “{unknown}”; the labels are {}",
-            args.project.display(),
-            known.join(", ")
-        );
-    }
+    super::commands::known_labels(project, args.labels, args.project)?;
     let doc = match args.doc {
         Some(name) => {
             let id = choose_document(project, Some(name))?.id().to_owned();

@@ -391,26 +391,25 @@ impl Sentence<'_> {
         }
         let source = self.source_before(i);
         // A quotation just after: "Ana said: “…”"
-        if let Some(quote) = self.quotation_after(cue.end) {
-            if source.is_some() {
-                let end = quote.end;
-                let reason =
-                    format!("cue: {verb} — source before it, content in the quotation after");
-                self.push(
-                    found,
-                    source,
-                    quote,
-                    cue,
-                    "attribution.quotation",
-                    confidence.quotation,
-                    reason,
-                );
-                return self.word_after(end);
-            }
+        if let Some(quote) = self.quotation_after(cue.end)
+            && source.is_some()
+        {
+            let end = quote.end;
+            let reason = format!("cue: {verb} — source before it, content in the quotation after");
+            self.push(
+                found,
+                source,
+                quote,
+                cue,
+                "attribution.quotation",
+                confidence.quotation,
+                reason,
+            );
+            return self.word_after(end);
         }
         // "…, Ana said." / "…, said Ana." (but not "Ana Lee, a member, said …")
         if let Some(comma) = self.comma_before_trailing_cue(i)
-            && !source.as_ref().is_some_and(|s| s.start < comma)
+            && source.as_ref().is_none_or(|s| s.start >= comma)
         {
             let source = self
                 .source_between(comma + 1, i)

@@ -85,7 +85,7 @@ fn ends_with_abbreviation(sentence: &str, abbreviations: &[String]) -> bool {
         .to_lowercase();
     // A single capital and a dot is an initial ("John F. Kennedy").
     let initial = last.chars().count() == 2 && last.ends_with('.');
-    initial || abbreviations.iter().any(|a| *a == last)
+    initial || abbreviations.contains(&last)
 }
 
 /// Whether `c` opens or closes a double quotation.
