@@ -510,11 +510,15 @@ impl Sentence<'_> {
         let at = self.words[verb].start;
         let i = self.quotes.partition_point(|q| q.end <= at);
         let quote = self.quotes.get(i.checked_sub(1)?)?;
+        // Only a quotation that closes in this sentence (or right at its start) counts; the
+        // gap is read only then, so a quotation far back costs nothing.
+        if quote.end < self.range.start {
+            return None;
+        }
         let between = &self.text[quote.end..at];
         let gap_words = between.split_whitespace().count();
         let clean = !between.contains(['.', ';', '?', '!', '\n', '“', '"']);
-        (quote.end > self.range.start.saturating_sub(1) && gap_words <= 6 && clean)
-            .then(|| quote.clone())
+        (gap_words <= 6 && clean).then(|| quote.clone())
     }
 
     /// A quotation that opens right after the cue (after a colon, a comma or a space).
