@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::{
     Found, Role,
     lexicon::Lexicon,
-    text::{Word, inside, words},
+    text::{Word, inside, trimmed, words},
 };
 
 /// The words of one sentence and what the patterns need around them.
@@ -632,23 +632,6 @@ impl Sentence<'_> {
         );
         true
     }
-}
-
-/// `range` without the spaces around it and the stop that ends it (a closing quotation mark
-/// stays, with what it encloses).
-fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
-    let piece = &text[range.clone()];
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    let mut end = range.start + piece.trim_end().len();
-    while end > start {
-        let c = text[..end].chars().next_back().unwrap_or(' ');
-        if matches!(c, '.' | ',' | ';' | ':' | ' ' | '!' | '?') {
-            end -= c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    start..end.max(start)
 }
 
 /// A speaker's words without a closing quotation mark left open from a transcript's quoting.

@@ -103,3 +103,25 @@ impl<'r> Lexicon<'r> {
             .map(|(phrase, cue)| (phrase.len(), *cue))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::text::words;
+
+    #[test]
+    fn phrases_match_word_by_word_and_the_longest_wins() {
+        let rules = Rules::english();
+        let lexicon = Lexicon::new(&rules);
+        let text = "according to the ministry, they called for calm";
+        let found = words(text, 0..text.len());
+        assert_eq!(lexicon.source_phrases.at(&found, 0), Some(2));
+        assert_eq!(lexicon.source_phrases.at(&found[..1], 0), None);
+        assert_eq!(
+            lexicon.reporting.at(&found, 5),
+            Some(2),
+            "“called for”, not “called”"
+        );
+        assert!(lexicon.reporting.starts("said"));
+    }
+}

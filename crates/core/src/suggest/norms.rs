@@ -9,7 +9,7 @@ use super::{
     Found, Role,
     lexicon::Lexicon,
     rules::Scope,
-    text::{Word, words},
+    text::{Word, trimmed, words},
 };
 
 /// A question's cue is less sure than a statement's.
@@ -32,7 +32,7 @@ pub fn norms(text: &str, sentences: &[Range<usize>], lex: &Lexicon<'_>) -> Vec<F
                 Scope::Clause => clause_around(text, sentence, &words, i, lex),
                 Scope::Phrase => phrase_from(text, sentence, &words, i, lex),
             };
-            let range = trim(text, range);
+            let range = trimmed(text, range);
             if text[range.clone()].split_whitespace().count() < 2 {
                 continue;
             }
@@ -122,15 +122,4 @@ fn phrase_from(
         last += 1;
     }
     words[i].start..words[last].end.min(sentence.end)
-}
-
-/// `range` without spaces and closing stops at its ends.
-fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    let piece = &text[range.clone()];
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    let kept = piece
-        .trim_end()
-        .trim_end_matches(['.', ',', ';', ':', '!', '?', ' ']);
-    let end = range.start + kept.len();
-    start..end.max(start)
 }

@@ -46,7 +46,6 @@ pub struct Rules {
     pub version: u32,
     pub language: String,
     pub reporting_verbs: Vec<String>,
-    pub object_verbs: Vec<String>,
     pub source_phrases: Vec<String>,
     pub sourceless_phrases: Vec<String>,
     pub between_source_and_verb: Vec<String>,
@@ -85,29 +84,6 @@ impl Rules {
     }
 }
 
-/// Whether the words `words` (lower case) begin with the phrase `phrase` ("according to").
-#[must_use]
-pub fn starts_with_phrase(words: &[&str], phrase: &str) -> bool {
-    let mut n = 0;
-    for part in phrase.split(' ') {
-        if words.get(n) != Some(&part) {
-            return false;
-        }
-        n += 1;
-    }
-    n > 0
-}
-
-/// The length in words of the first of `phrases` that `words` begin with.
-#[must_use]
-pub fn phrase_at(words: &[&str], phrases: &[String]) -> Option<usize> {
-    phrases
-        .iter()
-        .filter(|p| starts_with_phrase(words, p))
-        .map(|p| p.split(' ').count())
-        .max()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,15 +95,5 @@ mod tests {
         let newer = DEFAULT_RULES.replacen("version: 1", "version: 9", 1);
         assert!(matches!(Rules::parse(&newer), Err(RulesError::Version(9))));
         assert!(matches!(Rules::parse("(oops"), Err(RulesError::Parse(_))));
-    }
-
-    #[test]
-    fn phrases_match_word_by_word() {
-        let rules = Rules::english();
-        assert_eq!(
-            phrase_at(&["according", "to", "the"], &rules.source_phrases),
-            Some(2)
-        );
-        assert_eq!(phrase_at(&["according"], &rules.source_phrases), None);
     }
 }

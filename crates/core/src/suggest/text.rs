@@ -88,6 +88,18 @@ fn ends_with_abbreviation(sentence: &str, abbreviations: &[String]) -> bool {
     initial || abbreviations.contains(&last)
 }
 
+/// `range` without the spaces around it and the stops that end it (a closing quotation mark
+/// stays, with what it encloses).
+#[must_use]
+pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let kept = piece
+        .trim_end()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', ' ']);
+    start..(range.start + kept.len()).max(start)
+}
+
 /// Whether `c` opens or closes a double quotation.
 fn quote_kind(c: char) -> Option<Quote> {
     match c {

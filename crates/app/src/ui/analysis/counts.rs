@@ -10,7 +10,7 @@ use super::{
 };
 use crate::{
     analysis::{CountTable, PassageFilter, count_table, relation_counts, sources_ranked},
-    model::{Project, plural::counted},
+    model::{Project, plural},
     ui::{
         action::{Action, AnalysisTable, FileRequest},
         colors::label_color,
@@ -119,7 +119,7 @@ fn side_ui(ui: &mut Ui, project: &Project, counted: &Counted) {
                 ui.label(format!(
                     "{} — {}",
                     crate::excerpt::shorten(source, 40),
-                    counted_claims(*claims)
+                    plural::counted(*claims, "claim")
                 ));
             }
             if counted.sources.len() > SOURCES_SHOWN {
@@ -129,10 +129,6 @@ fn side_ui(ui: &mut Ui, project: &Project, counted: &Counted) {
                 ));
             }
         });
-}
-
-fn counted_claims(claims: usize) -> String {
-    counted(claims, "claim")
 }
 
 /// The document × label table: a header, the totals, then one virtualised row per document.

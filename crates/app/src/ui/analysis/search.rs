@@ -244,17 +244,19 @@ fn tag_ui(
         })
         .response
         .labelled_by(caption.id);
-    let chosen_hits: Vec<Hit> = hits
-        .iter()
-        .zip(checked)
-        .filter(|(_, c)| **c)
-        .map(|(h, _)| *h)
-        .collect();
-    let text = format!("Tag {} as {name}", counted(chosen_hits.len(), "hit"));
-    let button = ui.add_enabled(!chosen_hits.is_empty(), egui::Button::new(text));
+    let to_tag = checked.iter().filter(|c| **c).count();
+    let text = format!("Tag {} as {name}", counted(to_tag, "hit"));
+    let button = ui.add_enabled(to_tag > 0, egui::Button::new(text));
     if button.clicked() {
+        // The hits are copied only when tagged, not every frame.
+        let hits = hits
+            .iter()
+            .zip(checked)
+            .filter(|(_, c)| **c)
+            .map(|(h, _)| *h)
+            .collect();
         actions.push(Action::TagHits {
-            hits: chosen_hits,
+            hits,
             label: chosen,
             widen: *widen,
         });
