@@ -20,7 +20,10 @@ use eframe::egui::{
 };
 use marginalia::{
     model::{Edit, Editor, Project},
-    ui::analysis::{AnalysisInput, AnalysisPanel, AnalysisTab},
+    ui::{
+        analysis::{AnalysisInput, AnalysisPanel, AnalysisTab},
+        suggestions::Suggestions,
+    },
 };
 use marginalia_testkit::workload::thousand_documents;
 use screen::{SCREEN, Screen};
@@ -70,7 +73,9 @@ impl Run {
             shown: Some((0, &project.documents()[0])),
         };
         let start = Instant::now();
-        let vertices = screen.frame(events, |ui| panel.ui(ui, &input, &mut Vec::new()));
+        let vertices = screen.frame(events, |ui| {
+            panel.ui(ui, &input, &Suggestions::default(), &mut Vec::new())
+        });
         let took = start.elapsed();
         assert!(
             vertices >= MIN_LIST_VERTICES,
@@ -131,7 +136,9 @@ fn first_row_read(
         events,
         ..Default::default()
     };
-    let output = ctx.run_ui(raw, |ui| panel.ui(ui, &input, &mut Vec::new()));
+    let output = ctx.run_ui(raw, |ui| {
+        panel.ui(ui, &input, &Suggestions::default(), &mut Vec::new())
+    });
     let update = output
         .platform_output
         .accesskit_update

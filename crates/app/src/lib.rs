@@ -7,5 +7,6 @@ pub mod sample;
 pub mod ui;
 
 pub use marginalia_core::{
-    analysis, clock, compare, excerpt, export, import, model, reanchor, store, suggest, workspace,
+    analysis, clock, compare, excerpt, export, import, model, progress, reanchor, store, suggest,
+    workspace,
 };

@@ -13,6 +13,7 @@ pub mod excerpt;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod progress;
 pub mod reanchor;
 pub mod store;
 pub mod suggest;

@@ -5,9 +5,13 @@
 
 use marginalia_core::{
     model::{
-        ATTRIBUTED_TO, Annotation, Document, Editor, Label, Meta, Origin, Project, Span, snap,
+        ATTRIBUTED_TO, Annotation, Document, Edit, Editor, Label, Meta, Origin, Project, Span, snap,
     },
-    suggest::{Proposal, Roles, Rules, SuggestOptions, evaluate, plan_accept, suggest},
+    progress::{Cancelled, Progress},
+    suggest::{
+        Proposal, Roles, Rules, SuggestOptions, evaluate, plan_accept, suggest,
+        suggest_with_progress,
+    },
 };
 use proptest::prelude::*;
 
@@ -245,7 +249,8 @@ fn what_is_coded_or_rejected_is_not_proposed_again() {
 #[test]
 fn accepting_a_claim_with_its_source_links_them_and_records_the_rule() {
     let (project, found) = proposals("Officials said that the talks had stalled.");
-    let plan = plan_accept(&project, &found, "2026-01-01T00:00:00Z").unwrap();
+    let all: Vec<usize> = (0..found.len()).collect();
+    let plan = plan_accept(&project, &found, &all, "2026-01-01T00:00:00Z").unwrap();
     assert_eq!((plan.annotations, plan.relations), (2, 1));
     let mut editor = Editor::new(project);
     editor.apply(plan.edit, "2026-01-01T00:00:00Z").unwrap();
@@ -261,6 +266,97 @@ fn accepting_a_claim_with_its_source_links_them_and_records_the_rule() {
     assert_eq!(doc.annotation(&relation.to).unwrap().label, "source");
     editor.undo();
     assert!(editor.project().documents()[0].annotations().is_empty());
+}
+
+#[test]
+fn a_claim_accepted_after_its_source_is_linked_to_the_source_already_coded() {
+    let (project, found) = proposals("Officials said that the talks had stalled.");
+    let claim = found.iter().position(|p| p.label == "claim").unwrap();
+    let source = found[claim].source.unwrap();
+    let now = "2026-01-01T00:00:00Z";
+    let mut editor = Editor::new(project);
+    let plan = plan_accept(editor.project(), &found, &[source], now).unwrap();
+    assert_eq!((plan.annotations, plan.relations), (1, 0));
+    editor.apply(plan.edit, now).unwrap();
+    let plan = plan_accept(editor.project(), &found, &[claim], now).unwrap();
+    assert_eq!((plan.annotations, plan.relations), (1, 1));
+    editor.apply(plan.edit, now).unwrap();
+    let doc = &editor.project().documents()[0];
+    let relation = &doc.relations()[0];
+    assert_eq!(
+        doc.annotation(&relation.to).unwrap().span(),
+        found[source].span
+    );
+    // Accepting the same claim again adds nothing: it is coded, and linked.
+    let again = plan_accept(editor.project(), &found, &[claim], now).unwrap();
+    assert_eq!((again.annotations, again.relations), (0, 0));
+}
+
+#[test]
+fn a_rejected_proposal_is_not_made_again_until_the_rejection_is_undone_or_the_text_changes() {
+    let (project, found) = proposals("Officials said that the talks had stalled.");
+    let claim = found.iter().find(|p| p.label == "claim").unwrap().clone();
+    let now = "2026-01-01T00:00:00Z";
+    let mut editor = Editor::new(project);
+    let reject = Edit::Reject {
+        doc: "d".into(),
+        span: claim.span,
+        label: claim.label.clone(),
+        rule: claim.rule.clone(),
+    };
+    editor.apply(reject.clone(), now).unwrap();
+    assert_eq!(editor.undo_description(), Some("reject suggestion"));
+    let rerun = |editor: &Editor| {
+        suggest(
+            editor.project(),
+            &Rules::english(),
+            &Roles::of(editor.project()),
+            &SuggestOptions::default(),
+        )
+    };
+    let after = rerun(&editor);
+    assert!(
+        !after
+            .iter()
+            .any(|p| p.span == claim.span && p.label == "claim")
+    );
+    assert!(after.iter().any(|p| p.label == "source"));
+    // Rejecting it twice records it once.
+    editor.apply(reject, now).unwrap();
+    assert_eq!(editor.project().documents()[0].rejected().len(), 1);
+    editor.undo();
+    assert!(
+        rerun(&editor)
+            .iter()
+            .any(|p| p.span == claim.span && p.label == "claim")
+    );
+    // A rejection outside the text is refused.
+    let outside = Edit::Reject {
+        doc: "d".into(),
+        span: Span::new(40, 400),
+        label: "claim".into(),
+        rule: String::new(),
+    };
+    assert!(editor.apply(outside, now).is_err());
+}
+
+#[test]
+fn cancelled_suggestions_stop_with_nothing() {
+    let project = project_of(&"Officials said that the talks had stalled. ".repeat(50));
+    let progress = Progress::new();
+    progress.cancel();
+    let rules = Rules::english();
+    let roles = Roles::of(&project);
+    let options = SuggestOptions::default();
+    assert_eq!(
+        suggest_with_progress(&project, &rules, &roles, &options, &progress),
+        Err(Cancelled)
+    );
+    let progress = Progress::new();
+    let found = suggest_with_progress(&project, &rules, &roles, &options, &progress).unwrap();
+    assert!(!found.is_empty());
+    assert_eq!(progress.done(), progress.total());
+    assert!((progress.fraction() - 1.0).abs() < 1e-6);
 }
 
 #[test]

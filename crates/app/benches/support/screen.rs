@@ -118,6 +118,7 @@ impl ArticleWay for RealView {
             placing: None,
             linking: false,
             all_relations: self.all_relations,
+            proposals: &[],
         };
         let mut actions = Vec::new();
         self.view.ui(ui, &input, &mut actions);

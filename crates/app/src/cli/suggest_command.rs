@@ -66,7 +66,8 @@ pub fn suggest(args: &SuggestArgs<'_>) -> Result<Outcome> {
         eprintln!("nothing proposed; nothing to save");
         return Ok(Outcome::ProblemsFound);
     }
-    let added = plan_accept(workspace.project(), &proposals, &now_rfc3339())?;
+    let all: Vec<usize> = (0..proposals.len()).collect();
+    let added = plan_accept(workspace.project(), &proposals, &all, &now_rfc3339())?;
     workspace.editor_mut().apply(added.edit, &now_rfc3339())?;
     workspace.save()?;
     eprintln!(

@@ -9,7 +9,7 @@ use crate::{
         Label, LabelRemoval, Relation, RelationKind, Span,
         nudge::{Boundary, Direction},
     },
-    ui::{analysis::AnalysisTab, compare::CompareAction},
+    ui::{analysis::AnalysisTab, compare::CompareAction, suggestions::SuggestAction},
 };
 
 /// A file the user is asked to choose.
@@ -188,6 +188,8 @@ pub enum Action {
     ShowAnalysis(AnalysisTab),
     /// Close the analysis panel.
     HideAnalysis,
+    /// A request about suggestions (run, look at, accept, reject).
+    Suggest(SuggestAction),
     Save,
     Quit,
     ShowFind,

@@ -13,7 +13,7 @@ use eframe::egui::{self, Context, Rect, Ui};
 use super::{
     action::Action,
     analysis::{AnalysisInput, AnalysisPanel},
-    article::{ArticleView, ViewInput},
+    article::{ArticleView, ShownProposal, ViewInput},
     compare::CompareView,
     dialogs::{
         export_dialog::ExportDialog,
@@ -29,7 +29,7 @@ use super::{
         documents::documents_ui,
         find_bar::{FindBar, FindRequest},
         labels::LabelsPanel,
-        menu::{MenuInput, menu_bar_ui},
+        menu::{MenuInput, SuggestMenu, menu_bar_ui},
         orphans::orphans_ui,
         relation_kinds::RelationKindsPanel,
         side::{self, Side},
@@ -37,6 +37,7 @@ use super::{
     },
     prefs::{Prefs, STORAGE_KEY},
     recovery::RecoveryClock,
+    suggestions::Suggestions,
 };
 use crate::{
     clock::now_rfc3339,
@@ -94,6 +95,8 @@ pub struct MarginaliaApp {
     pub(super) find: FindBar,
     /// The analysis panel under the article: search and tag, passages, counts, charts.
     pub(super) analysis: AnalysisPanel,
+    /// The last suggestion run's proposals, a run going on, the proposal looked at.
+    pub(super) suggestions: Suggestions,
     pub(super) files: FileDialogs,
     pub(super) messages: Messages,
     pub(super) modal: Option<Modal>,
@@ -160,6 +163,7 @@ impl MarginaliaApp {
             details: DetailsPanel::default(),
             find: FindBar::default(),
             analysis: AnalysisPanel::default(),
+            suggestions: Suggestions::default(),
             messages: Messages::default(),
             modal: None,
             after_save_as: None,
@@ -216,6 +220,12 @@ impl MarginaliaApp {
     #[must_use]
     pub fn analysis(&self) -> &AnalysisPanel {
         &self.analysis
+    }
+
+    /// The suggestions: the last run's proposals, a run going on, the one looked at.
+    #[must_use]
+    pub fn suggestions(&self) -> &Suggestions {
+        &self.suggestions
     }
 
     /// Whether the Export window is showing.
@@ -369,6 +379,7 @@ impl MarginaliaApp {
         let mut actions = Vec::new();
         self.close_request(&ctx, &mut actions);
         self.dropped_files(&ctx, &mut actions);
+        self.follow_suggestions(&ctx);
         let keys_free =
             self.modal.is_none() && !self.export_open && ctx.memory(|m| m.focused().is_none());
         self.global_keys(&ctx, keys_free, &mut actions);
@@ -383,6 +394,7 @@ impl MarginaliaApp {
                     comparing: true,
                     folded: self.folded,
                     analysis: false,
+                    suggest: SuggestMenu::default(),
                 },
                 None => MenuInput {
                     undo: editor.undo_description(),
@@ -391,6 +403,18 @@ impl MarginaliaApp {
                     comparing: false,
                     folded: self.folded,
                     analysis: self.analysis.is_open(),
+                    suggest: SuggestMenu {
+                        document: self
+                            .doc
+                            .as_deref()
+                            .and_then(|d| self.workspace.project().document_index(d)),
+                        running: self.suggestions.running().is_some(),
+                        any_shown: self
+                            .suggestions
+                            .list()
+                            .is_some_and(|l| !l.shown().is_empty()),
+                        current: self.suggestions.current(),
+                    },
                 },
             };
             menu_bar_ui(ui, &input, &mut self.prefs, &mut actions);
@@ -460,7 +484,7 @@ impl MarginaliaApp {
             revision: self.workspace.editor().revision(),
             shown,
         };
-        self.analysis.ui(ui, &input, actions);
+        self.analysis.ui(ui, &input, &self.suggestions, actions);
         let total = ui.available_width();
         let article = side::article_min_width(ui, self.prefs.text_size, ArticleView::MARGINS);
         let fit = side::fit(
@@ -555,6 +579,19 @@ impl MarginaliaApp {
         }
         let view = view_of(&mut self.views, doc, &self.prefs);
         let (find_hits, find_current) = self.find.hits();
+        let current = self.suggestions.current();
+        let proposals: Vec<ShownProposal<'_>> =
+            match (self.suggestions.list(), project.document_index(doc.id())) {
+                (Some(list), Some(here)) => list
+                    .shown_in(here)
+                    .map(|(index, proposal)| ShownProposal {
+                        index,
+                        proposal,
+                        current: current == Some(index),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
         let input = ViewInput {
             project,
             doc,
@@ -568,6 +605,7 @@ impl MarginaliaApp {
             placing: self.placing.as_deref(),
             linking: self.linking.is_some() || self.link_choice.is_some(),
             all_relations: self.prefs.all_relations,
+            proposals: &proposals,
         };
         view.ui(ui, &input, actions);
     }

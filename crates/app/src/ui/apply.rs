@@ -40,7 +40,13 @@ impl MarginaliaApp {
                         .error("Could not tag the passage", e.to_string()),
                 }
             }
-            Action::Select(id) => self.selected = id,
+            Action::Select(id) => {
+                // Selecting an annotation stops looking at a suggestion: the keys act on one.
+                if id.is_some() {
+                    self.suggestions.set_current(None);
+                }
+                self.selected = id;
+            }
             Action::CompareWith(paths) => self.start_comparison(&paths),
             Action::ImportAnnotations(paths) => self.import_annotations(&paths),
             Action::ShowExport => self.export_open = true,
@@ -156,6 +162,7 @@ impl MarginaliaApp {
             Action::TagHits { hits, label, widen } => self.tag_hits(&hits, &label, widen, ctx),
             Action::ShowAnalysis(tab) => self.analysis.show_tab(tab),
             Action::HideAnalysis => self.analysis.hide(),
+            Action::Suggest(request) => self.apply_suggestion(request, ctx),
             Action::Save => self.save(ctx),
             Action::Quit => self.guard(Pending::Quit, ctx),
             Action::ShowFind => self.find.show(),

@@ -12,7 +12,39 @@ use super::{
     article::DIGIT_KEYS,
     shortcuts,
 };
-use crate::model::nudge::{Boundary, Direction};
+use crate::{
+    model::nudge::{Boundary, Direction},
+    ui::suggestions::SuggestAction,
+};
+
+/// The keys that move a boundary of the selected annotation or of the suggestion looked at,
+/// with Shift first: a key test without Shift would also match the shifted key.
+const BOUNDARY_MOVES: [(Modifiers, Key, Boundary, Direction); 4] = [
+    (
+        Modifiers::ALT.plus(Modifiers::SHIFT),
+        Key::ArrowLeft,
+        Boundary::End,
+        Direction::Back,
+    ),
+    (
+        Modifiers::ALT.plus(Modifiers::SHIFT),
+        Key::ArrowRight,
+        Boundary::End,
+        Direction::Forward,
+    ),
+    (
+        Modifiers::ALT,
+        Key::ArrowLeft,
+        Boundary::Start,
+        Direction::Back,
+    ),
+    (
+        Modifiers::ALT,
+        Key::ArrowRight,
+        Boundary::Start,
+        Direction::Forward,
+    ),
+];
 
 impl MarginaliaApp {
     /// Shortcuts; the single keys only when `keys_free` (no text field has focus).
@@ -102,6 +134,7 @@ impl MarginaliaApp {
         {
             actions.push(Action::PlaceBySelection(None));
         }
+        self.suggestion_keys(ctx, actions);
         let Some(id) = self.selected.clone() else {
             return;
         };
@@ -126,34 +159,7 @@ impl MarginaliaApp {
             actions.push(Action::StartLink);
             return;
         }
-        // With Shift first: a key test without Shift would also match the shifted key.
-        let moves = [
-            (
-                Modifiers::ALT | Modifiers::SHIFT,
-                Key::ArrowLeft,
-                Boundary::End,
-                Direction::Back,
-            ),
-            (
-                Modifiers::ALT | Modifiers::SHIFT,
-                Key::ArrowRight,
-                Boundary::End,
-                Direction::Forward,
-            ),
-            (
-                Modifiers::ALT,
-                Key::ArrowLeft,
-                Boundary::Start,
-                Direction::Back,
-            ),
-            (
-                Modifiers::ALT,
-                Key::ArrowRight,
-                Boundary::Start,
-                Direction::Forward,
-            ),
-        ];
-        for (modifiers, key, boundary, direction) in moves {
+        for (modifiers, key, boundary, direction) in BOUNDARY_MOVES {
             if ctx.input_mut(|i| i.consume_key(modifiers, key)) {
                 actions.push(Action::Nudge {
                     id: id.clone(),
@@ -169,6 +175,53 @@ impl MarginaliaApp {
                 actions.push(Action::Relabel {
                     id: id.clone(),
                     label: label.id.clone(),
+                });
+            }
+        }
+    }
+
+    /// F8 and Shift+F8 step through the suggestions; while one is looked at (and no annotation
+    /// or text is selected), Enter accepts it, Delete rejects it, Alt(+Shift)+arrows move its
+    /// boundaries and Escape stops looking at it.
+    fn suggestion_keys(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        let mut ask = |a: SuggestAction| actions.push(Action::Suggest(a));
+        if self
+            .suggestions
+            .list()
+            .is_some_and(|l| !l.shown().is_empty())
+        {
+            // With Shift first: a key test without Shift would also match the shifted key.
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::PREVIOUS_SUGGESTION)) {
+                ask(SuggestAction::Step(false));
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::NEXT_SUGGESTION)) {
+                ask(SuggestAction::Step(true));
+            }
+        }
+        let Some(index) = self.suggestions.current() else {
+            return;
+        };
+        if self.selected.is_some() || self.text_selection().is_some() {
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::ACCEPT_SUGGESTION)) {
+            ask(SuggestAction::Accept(index));
+        }
+        if ctx.input_mut(|i| {
+            i.consume_shortcut(&shortcuts::REJECT_SUGGESTION)
+                || i.consume_key(Modifiers::NONE, Key::Backspace)
+        }) {
+            ask(SuggestAction::Reject(index));
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            ask(SuggestAction::Focus(None));
+        }
+        for (modifiers, key, boundary, direction) in BOUNDARY_MOVES {
+            if ctx.input_mut(|i| i.consume_key(modifiers, key)) {
+                ask(SuggestAction::Move {
+                    index,
+                    boundary,
+                    direction,
                 });
             }
         }

@@ -7,6 +7,7 @@ mod analysis_tables;
 mod app;
 mod apply;
 mod apply_links;
+mod apply_suggestions;
 mod article;
 mod article_update;
 mod colors;
@@ -21,11 +22,12 @@ mod panels;
 pub mod prefs;
 mod recovery;
 pub mod shortcuts;
+pub mod suggestions;
 mod transfer;
 mod widgets;
 
 pub use app::{AppConfig, MarginaliaApp, Start};
-pub use article::{ArticleView, Typography, ViewInput, whole_document_job};
+pub use article::{ArticleView, ShownProposal, Typography, ViewInput, whole_document_job};
 
 /// Opens the window and runs until it is closed.
 pub fn run(start: Start) -> anyhow::Result<()> {

@@ -36,6 +36,12 @@ pub const EXPORT: KeyboardShortcut = command(Key::E);
 pub const TOGGLE_LEFT_PANEL: KeyboardShortcut = command(Key::B);
 pub const TOGGLE_RIGHT_PANEL: KeyboardShortcut = command_shift(Key::B);
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+/// Look at the next or previous suggestion (in the whole run, across documents).
+pub const NEXT_SUGGESTION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
+pub const PREVIOUS_SUGGESTION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
+/// Accept or reject the suggestion looked at (while no annotation is selected).
+pub const ACCEPT_SUGGESTION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Enter);
+pub const REJECT_SUGGESTION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Delete);
 
 /// Every gesture and key, for the help window: (keys, what they do).
 pub const HELP_TABLE: &[(&str, &str)] = &[
@@ -109,6 +115,19 @@ pub const HELP_TABLE: &[(&str, &str)] = &[
         "Zoom the whole window in / out / back to 100 %",
     ),
     ("F1", "Keyboard shortcuts"),
+    (
+        "F8 / Shift+F8",
+        "Look at the next / previous suggestion (Suggest > Suggest in this document first)",
+    ),
+    (
+        "Suggestion: Enter / Delete",
+        "Accept it (a claim with its source, linked) / reject it (not proposed again)",
+    ),
+    (
+        "Suggestion: Alt+arrows, Alt+Shift+arrows",
+        "Move its start / its end by a word before accepting it",
+    ),
+    ("Suggestion: Escape", "Stop looking at it"),
     ("Compare: N / P", "Next / previous difference"),
     (
         "Compare: A / B / C …",

@@ -1,7 +1,9 @@
 //! `Change`: the primitive, self-describing steps every edit is made of. Each one carries what it
 //! replaces, so it can be applied and its inverse applied without consulting anything else.
 
-use super::{Annotation, Document, Label, Meta, Orphan, Project, Relation, RelationKind};
+use super::{
+    Annotation, Document, Label, Meta, Orphan, Project, Rejection, Relation, RelationKind,
+};
 
 /// One primitive change to a project. Document and label positions are indices (undo restores
 /// them exactly); annotations are found by id.
@@ -100,6 +102,16 @@ pub(super) enum Change {
         index: usize,
         before: Box<Orphan>,
         after: Box<Orphan>,
+    },
+    InsertRejection {
+        doc: usize,
+        index: usize,
+        rejection: Rejection,
+    },
+    RemoveRejection {
+        doc: usize,
+        index: usize,
+        rejection: Rejection,
     },
 }
 
@@ -206,6 +218,24 @@ impl Change {
                 before: after,
                 after: before,
             },
+            Self::InsertRejection {
+                doc,
+                index,
+                rejection,
+            } => Self::RemoveRejection {
+                doc,
+                index,
+                rejection,
+            },
+            Self::RemoveRejection {
+                doc,
+                index,
+                rejection,
+            } => Self::InsertRejection {
+                doc,
+                index,
+                rejection,
+            },
         }
     }
 
@@ -301,6 +331,18 @@ impl Change {
                     .remove_orphan(&project.documents[*doc].orphans[*index]);
                 project.index.add_orphan(after);
                 project.documents[*doc].orphans[*index] = (**after).clone();
+            }
+            Self::InsertRejection {
+                doc,
+                index,
+                rejection,
+            } => {
+                project.documents[*doc]
+                    .rejected
+                    .insert(*index, rejection.clone());
+            }
+            Self::RemoveRejection { doc, index, .. } => {
+                project.documents[*doc].rejected.remove(*index);
             }
         }
     }

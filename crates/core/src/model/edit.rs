@@ -9,7 +9,7 @@ pub use super::edit_error::EditError;
 pub use super::relation_edits::{KindRemoval, new_relation};
 
 use super::{
-    Annotation, Document, Label, Meta, Project, Relation, RelationKind, Span,
+    Annotation, Document, Label, Meta, Project, Rejection, Relation, RelationKind, Span,
     change::Change,
     edit_error::{doc_index, ok_or_invalid},
     ids,
@@ -121,6 +121,14 @@ pub enum Edit {
         doc: String,
         id: String,
     },
+    /// Record that a proposal of `label` over `span` (chars) was rejected, so that it is not
+    /// proposed again while the text there reads the same; `rule` made it.
+    Reject {
+        doc: String,
+        span: Span,
+        label: String,
+        rule: String,
+    },
 }
 
 impl Edit {
@@ -151,6 +159,7 @@ impl Edit {
             Self::UpdateText(_) => "update article text",
             Self::PlaceOrphan { .. } => "place orphan",
             Self::DropOrphan { .. } => "drop orphan",
+            Self::Reject { .. } => "reject suggestion",
         }
     }
 }
@@ -560,7 +569,47 @@ fn plan(project: &Project, edit: &Edit, now: &str) -> Result<Vec<Change>, EditEr
             orphan_edits::plan_place(project, doc, id, *span, now)
         }
         Edit::DropOrphan { doc, id } => orphan_edits::plan_drop(project, doc, id),
+        Edit::Reject {
+            doc,
+            span,
+            label,
+            rule,
+        } => plan_reject(project, doc, *span, label, rule),
     }
+}
+
+/// Records a rejection at the end of the document's list; nothing when it is recorded already.
+fn plan_reject(
+    project: &Project,
+    doc: &str,
+    span: Span,
+    label: &str,
+    rule: &str,
+) -> Result<Vec<Change>, EditError> {
+    let d = doc_index(project, doc)?;
+    let document = &project.documents[d];
+    let quote = document
+        .quote(span)
+        .filter(|_| !span.is_empty())
+        .ok_or_else(|| EditError::NotInText {
+            doc: doc.to_owned(),
+            start: span.start,
+            end: span.end,
+        })?;
+    if document.is_rejected(span, label) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Change::InsertRejection {
+        doc: d,
+        index: document.rejected.len(),
+        rejection: Rejection {
+            label: label.to_owned(),
+            start: span.start,
+            end: span.end,
+            quote: quote.to_owned(),
+            rule: rule.to_owned(),
+        },
+    }])
 }
 
 #[cfg(test)]

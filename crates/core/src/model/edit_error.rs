@@ -35,6 +35,12 @@ pub enum EditError {
         lost: Vec<String>,
         unknown: Vec<String>,
     },
+    #[error("chars {start}–{end} are not a passage of document “{doc}”")]
+    NotInText {
+        doc: String,
+        start: usize,
+        end: usize,
+    },
     #[error("{}", join(.0))]
     Invalid(Vec<Problem>),
 }

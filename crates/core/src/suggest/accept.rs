@@ -1,12 +1,13 @@
 //! Accepting proposals: each becomes an annotation that records the rule it came from, and a
-//! claim accepted with its source is linked to it ("attributed to") when the project's kind
-//! allows the pair; all in one undoable step. Offsets are chars.
+//! claim is linked ("attributed to") to its proposed source when the project's kind allows the
+//! pair — the source accepted with it, or accepted (coded) before; all in one undoable step.
+//! Offsets are chars.
 
 use std::collections::{HashMap, HashSet};
 
 use super::Proposal;
 use crate::model::{
-    ATTRIBUTED_TO, Edit, EditError, Origin, Project, Relation, edit::new_annotation, ids,
+    ATTRIBUTED_TO, Document, Edit, EditError, Origin, Project, Relation, edit::new_annotation, ids,
     plural::counted,
 };
 
@@ -18,18 +19,26 @@ pub struct AcceptPlan {
     pub relations: usize,
 }
 
-/// Plans accepting `proposals` (all of one `suggest` run, so that their `source` indexes hold).
+/// Plans accepting the proposals at `chosen` of `proposals` (all of one `suggest` run, so that
+/// their `source` indexes hold; a proposal's span may have been moved since). A chosen proposal
+/// already coded the same way adds nothing, but its claim is still linked to it.
 pub fn plan_accept(
     project: &Project,
     proposals: &[Proposal],
+    chosen: &[usize],
     now: &str,
 ) -> Result<AcceptPlan, EditError> {
     let mut edits = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
-    // Each accepted proposal's new annotation id.
+    // The annotation each chosen proposal becomes (new or already there).
     let mut made: HashMap<usize, String> = HashMap::new();
-    for (i, p) in proposals.iter().enumerate() {
+    for &i in chosen {
+        let p = &proposals[i];
         let doc = &project.documents()[p.doc];
+        if let Some(existing) = coded_as(doc, p) {
+            made.insert(i, existing.to_owned());
+            continue;
+        }
         let mut annotation = new_annotation(project, doc.id(), p.span, &p.label, now)?;
         while !taken.insert(annotation.id.clone()) {
             annotation.id = ids::fresh_id(project, "a");
@@ -45,15 +54,25 @@ pub fn plan_accept(
     }
     let annotations = edits.len();
     let kind = project.relation_kind(ATTRIBUTED_TO);
-    for (i, p) in proposals.iter().enumerate() {
-        let Some(source) = p.source.and_then(|s| proposals.get(s).map(|q| (s, q))) else {
+    for &i in chosen {
+        let p = &proposals[i];
+        let Some((s, source)) = p.source.and_then(|s| proposals.get(s).map(|q| (s, q))) else {
             continue;
         };
-        let allowed = kind.is_some_and(|k| k.allows(&p.label, &source.1.label));
-        let (Some(from), Some(to)) = (made.get(&i), made.get(&source.0)) else {
+        let doc = &project.documents()[p.doc];
+        let to = made
+            .get(&s)
+            .map(String::as_str)
+            .or_else(|| coded_as(doc, source));
+        let allowed = kind.is_some_and(|k| k.allows(&p.label, &source.label));
+        let (Some(from), Some(to)) = (made.get(&i), to) else {
             continue;
         };
-        if !allowed || source.1.doc != p.doc {
+        let linked = doc
+            .relations()
+            .iter()
+            .any(|r| r.kind == ATTRIBUTED_TO && r.from == *from && r.to == to);
+        if !allowed || source.doc != p.doc || linked {
             continue;
         }
         let mut id = ids::fresh_id(project, "r");
@@ -61,12 +80,12 @@ pub fn plan_accept(
             id = ids::fresh_id(project, "r");
         }
         edits.push(Edit::AddRelation {
-            doc: project.documents()[p.doc].id().to_owned(),
+            doc: doc.id().to_owned(),
             relation: Relation {
                 id,
                 kind: ATTRIBUTED_TO.to_owned(),
                 from: from.clone(),
-                to: to.clone(),
+                to: to.to_owned(),
                 note: String::new(),
             },
         });
@@ -80,4 +99,12 @@ pub fn plan_accept(
         annotations,
         relations,
     })
+}
+
+/// The annotation of `doc` that codes `proposal`'s span with its label, if one does.
+#[must_use]
+pub fn coded_as<'d>(doc: &'d Document, proposal: &Proposal) -> Option<&'d str> {
+    doc.annotations_in(proposal.span)
+        .find(|a| a.label == proposal.label && a.span() == proposal.span)
+        .map(|a| a.id.as_str())
 }

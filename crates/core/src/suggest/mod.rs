@@ -16,11 +16,14 @@ pub mod text;
 
 use std::ops::Range;
 
-pub use accept::{AcceptPlan, plan_accept};
+pub use accept::{AcceptPlan, coded_as, plan_accept};
 pub use evaluate::{Evaluation, LabelScore, evaluate};
 pub use rules::{Rules, RulesError};
 
-use crate::model::{Document, Project, Span, snap};
+use crate::{
+    model::{Document, Project, Span, snap},
+    progress::{Cancelled, Progress},
+};
 
 /// What a proposal would code the passage as.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -118,27 +121,45 @@ pub fn suggest(
     roles: &Roles,
     options: &SuggestOptions,
 ) -> Vec<Proposal> {
-    let wordings = coded::Wordings::of(project);
-    let lex = lexicon::Lexicon::new(rules);
+    suggest_with_progress(project, rules, roles, options, &Progress::new())
+        .expect("work nobody can cancel is never cancelled")
+}
+
+/// [`suggest`], counting the documents' bytes done in `progress` and stopping (with nothing)
+/// soon after `progress` is cancelled: between documents, and between the wordings and the
+/// documents.
+pub fn suggest_with_progress(
+    project: &Project,
+    rules: &Rules,
+    roles: &Roles,
+    options: &SuggestOptions,
+    progress: &Progress,
+) -> Result<Vec<Proposal>, Cancelled> {
     let documents: Vec<(usize, &Document)> = project
         .documents()
         .iter()
         .enumerate()
         .filter(|(i, _)| options.doc.is_none_or(|d| d == *i))
         .collect();
-    let work = |part: &[(usize, &Document)]| -> Vec<Proposal> {
+    progress.start(documents.iter().map(|(_, d)| d.text().len()).sum());
+    let wordings = coded::Wordings::of(project);
+    progress.check()?;
+    let lex = lexicon::Lexicon::new(rules);
+    let work = |part: &[(usize, &Document)]| -> Result<Vec<Proposal>, Cancelled> {
         let mut out = Vec::new();
         for (index, doc) in part {
+            progress.check()?;
             propose(*index, doc, &lex, roles, options, &wordings, &mut out);
+            progress.advance(doc.text().len());
         }
-        out
+        Ok(out)
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     if documents.len() < 2 * DOCUMENTS_PER_THREAD || threads < 2 {
         return work(&documents);
     }
     let chunk = documents.len().div_ceil(threads);
-    let parts: Vec<Vec<Proposal>> = std::thread::scope(|scope| {
+    let parts: Vec<Result<Vec<Proposal>, Cancelled>> = std::thread::scope(|scope| {
         let handles: Vec<_> = documents
             .chunks(chunk)
             .map(|part| scope.spawn(|| work(part)))
@@ -149,14 +170,15 @@ pub fn suggest(
             .collect()
     });
     let mut all = Vec::new();
-    for mut part in parts {
+    for part in parts {
+        let mut part = part?;
         let offset = all.len();
         for p in &mut part {
             p.source = p.source.map(|s| s + offset);
         }
         all.extend(part);
     }
-    all
+    Ok(all)
 }
 
 /// The finds of every rule in `text` (bytes): attributions, norms and coded wordings.

@@ -1,13 +1,14 @@
 //! The analysis panel under the article: search every document and tag the hits, the coded
-//! passages of some labels, the count table, co-occurrence, and where passages lie along the
-//! text. Each tab computes from the project once per editor revision (and per change of its own
+//! passages of some labels, the count table, co-occurrence, where passages lie along the
+//! text, and the suggestions to review (`ui::suggestions`). Each tab computes from the project
+//! once per editor revision (and per change of its own
 //! settings), never per frame, and lists long results in virtualised rows. Offsets are chars.
 
 mod co_occurrence;
 mod counts;
 mod distribution;
 mod passages;
-mod rows;
+pub(crate) mod rows;
 mod search;
 
 use eframe::egui::{self, Ui};
@@ -15,7 +16,7 @@ use eframe::egui::{self, Ui};
 use crate::{
     analysis::PassageFilter,
     model::{Document, Project},
-    ui::action::Action,
+    ui::{action::Action, suggestions::Suggestions},
 };
 
 pub use passages::PassagesTab;
@@ -29,15 +30,17 @@ pub enum AnalysisTab {
     Counts,
     CoOccurrence,
     Distribution,
+    Suggestions,
 }
 
 impl AnalysisTab {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 6] = [
         Self::Search,
         Self::Passages,
         Self::Counts,
         Self::CoOccurrence,
         Self::Distribution,
+        Self::Suggestions,
     ];
 
     fn name(self) -> &'static str {
@@ -47,6 +50,7 @@ impl AnalysisTab {
             Self::Counts => "Counts",
             Self::CoOccurrence => "Co-occurrence",
             Self::Distribution => "Distribution",
+            Self::Suggestions => "Suggestions",
         }
     }
 }
@@ -109,7 +113,13 @@ impl AnalysisPanel {
     }
 
     /// The panel, at the bottom of the editing area, while it is open.
-    pub fn ui(&mut self, ui: &mut Ui, input: &AnalysisInput<'_>, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        input: &AnalysisInput<'_>,
+        suggestions: &Suggestions,
+        actions: &mut Vec<Action>,
+    ) {
         if !self.open {
             return;
         }
@@ -151,6 +161,10 @@ impl AnalysisPanel {
                         None
                     }
                     AnalysisTab::Distribution => self.distribution.ui(ui, input, actions),
+                    AnalysisTab::Suggestions => {
+                        crate::ui::suggestions::tab_ui(ui, suggestions, input, actions);
+                        None
+                    }
                 };
                 if let Some(filter) = opened {
                     self.open_passages(filter);

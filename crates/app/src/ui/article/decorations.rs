@@ -1,14 +1,16 @@
 //! What is drawn around a block's text: the mouse selection, find hits, a band under the text and
-//! a margin stripe per annotation in its label's colour (one lane each, so overlaps stay apart), the selected
-//! annotation's outline and the flash of a revealed one. Offsets are chars of the document.
+//! a margin stripe per annotation in its label's colour (one lane each, so overlaps stay apart),
+//! the selected annotation's outline, the dashed outlines of suggestions and the flash of a
+//! revealed one. Offsets are chars of the document.
 
 use std::sync::Arc;
 
 use eframe::egui::{
-    Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, Ui, Visuals, pos2,
+    Color32, CornerRadius, Galley, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Ui, Visuals,
+    pos2,
 };
 
-use super::{MARGIN, blocks::Block, geometry::range_rects, lanes::Lanes};
+use super::{MARGIN, ShownProposal, blocks::Block, geometry::range_rects, lanes::Lanes};
 use crate::{
     model::{Annotation, Document, Project, Span},
     ui::colors::{band_color, label_color},
@@ -129,6 +131,39 @@ impl Marks<'_> {
         }
     }
 
+    /// The shown suggestions in this block: a dashed outline in the label's colour and no fill,
+    /// so that a proposal never reads as coding; the one looked at thicker, in the text colour.
+    pub fn proposals(&self, project: &Project, proposals: &[ShownProposal<'_>]) {
+        if self.block.span.is_empty() {
+            return;
+        }
+        for shown in proposals {
+            let p = shown.proposal;
+            if p.span.end <= self.block.span.start || p.span.start >= self.block.span.end {
+                continue;
+            }
+            let color = project.label(&p.label).map_or(Color32::GRAY, label_color);
+            let color = band_color(color, self.visuals.dark_mode);
+            let stroke = if shown.current {
+                Stroke::new(2.0, self.visuals.strong_text_color())
+            } else {
+                Stroke::new(1.5, color)
+            };
+            for rect in self.rects(p.span) {
+                let r = rect.expand(1.5);
+                let corners = [
+                    r.left_top(),
+                    r.right_top(),
+                    r.right_bottom(),
+                    r.left_bottom(),
+                ];
+                let outline = [corners[0], corners[1], corners[2], corners[3], corners[0]];
+                self.painter
+                    .extend(Shape::dashed_line(&outline, stroke, 4.0, 3.0));
+            }
+        }
+    }
+
     /// A fading fill over `span`; `strength` goes from 1 to 0.
     pub fn flash(&self, span: Span, strength: f32) {
         let fill = self
@@ -155,5 +190,23 @@ pub fn annotation_line_ui(ui: &mut Ui, project: &Project, annotation: &Annotatio
                 crate::ui::widgets::shorten(&annotation.note, 80)
             ));
         }
+    });
+}
+
+/// One line describing a suggestion under the pointer: label, how sure, and why.
+pub fn proposal_line_ui(ui: &mut Ui, project: &Project, proposal: &crate::suggest::Proposal) {
+    let label = project.label(&proposal.label);
+    ui.horizontal(|ui| {
+        let color = label.map_or(Color32::GRAY, label_color);
+        crate::ui::widgets::color_chip_ui(ui, color);
+        ui.strong(format!(
+            "Suggested {}",
+            label.map_or(proposal.label.as_str(), |l| l.name.as_str())
+        ));
+        ui.label(format!(
+            "{:.0} % sure — {}",
+            proposal.confidence * 100.0,
+            proposal.reason
+        ));
     });
 }

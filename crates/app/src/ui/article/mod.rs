@@ -19,7 +19,7 @@ pub use highlight::{Typography, whole_document_job};
 use lanes::Lanes;
 use layout::Layout;
 
-use super::action::Action;
+use super::{action::Action, suggestions::SuggestAction};
 use crate::model::{Document, Project, Span, snap};
 
 /// Room left of the column for the margin stripes, in points.
@@ -48,6 +48,27 @@ pub struct ViewInput<'a> {
     pub linking: bool,
     /// Draw every relation in view, not only the selected annotation's.
     pub all_relations: bool,
+    /// The suggestions shown in this document, in text order.
+    pub proposals: &'a [ShownProposal<'a>],
+}
+
+/// A suggestion drawn in the article: its index in the run, the proposal, and whether it is
+/// the one looked at.
+#[derive(Debug, Clone, Copy)]
+pub struct ShownProposal<'a> {
+    pub index: usize,
+    pub proposal: &'a crate::suggest::Proposal,
+    pub current: bool,
+}
+
+/// The suggestions of `proposals` over char `c`, in text order.
+fn proposals_at<'p>(
+    proposals: &'p [ShownProposal<'p>],
+    c: usize,
+) -> impl Iterator<Item = &'p ShownProposal<'p>> {
+    proposals
+        .iter()
+        .filter(move |s| s.proposal.span.start <= c && c < s.proposal.span.end)
 }
 
 /// The selection being made with the mouse: where it started and where the pointer is (chars).
@@ -314,6 +335,7 @@ impl ArticleView {
             }
             painter.galley(at, galley.clone(), typography.text_color);
             marks.annotations(input.project, input.doc, &lanes, input.selected);
+            marks.proposals(input.project, input.proposals);
             if let Some((id, until)) = &self.flash {
                 let now = ui.input(|i| i.time);
                 if now < *until {
@@ -455,6 +477,12 @@ impl ArticleView {
                             targets: under,
                             at: p,
                         });
+                    } else if let Some(shown) = hit
+                        .filter(|_| under.is_empty())
+                        .and_then(|c| proposals_at(input.proposals, c).next())
+                    {
+                        // A click on a suggestion (outside any annotation) looks at it.
+                        actions.push(Action::Suggest(SuggestAction::Focus(Some(shown.index))));
                     } else {
                         let next = hit.and_then(|c| cycle::next_at(input.doc, c, input.selected));
                         actions.push(Action::Select(next));
@@ -553,10 +581,14 @@ impl ArticleView {
             && let Some(c) = under
         {
             let covering = input.doc.covering_innermost_first(c);
-            if !covering.is_empty() {
+            let mut suggested = proposals_at(input.proposals, c).peekable();
+            if !covering.is_empty() || suggested.peek().is_some() {
                 response.clone().on_hover_ui_at_pointer(|ui| {
                     for a in covering {
                         decorations::annotation_line_ui(ui, input.project, a);
+                    }
+                    for shown in suggested {
+                        decorations::proposal_line_ui(ui, input.project, shown.proposal);
                     }
                 });
             }

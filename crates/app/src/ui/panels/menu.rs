@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, Document, View, Help. Every entry works and shows its shortcut.
+//! The menu bar: File, Edit, Document, Suggest, View, Help. Every entry works and shows its shortcut.
 
 use std::path::PathBuf;
 
@@ -10,6 +10,7 @@ use crate::ui::{
     compare::CompareAction,
     prefs::{Prefs, READING_WIDTHS, TEXT_SIZES},
     shortcuts,
+    suggestions::{Scope, SuggestAction},
 };
 
 /// What the menus need to know.
@@ -23,6 +24,20 @@ pub struct MenuInput<'a> {
     pub folded: (bool, bool),
     /// Whether the analysis panel is open.
     pub analysis: bool,
+    pub suggest: SuggestMenu,
+}
+
+/// What the Suggest menu needs to know.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SuggestMenu {
+    /// The shown document's index in the project.
+    pub document: Option<usize>,
+    /// Whether a run goes on.
+    pub running: bool,
+    /// Whether any proposal shows.
+    pub any_shown: bool,
+    /// The proposal looked at.
+    pub current: Option<usize>,
 }
 
 fn item_ui(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -78,6 +93,7 @@ pub fn menu_bar_ui(
                 actions.push(Action::Choose(FileRequest::UpdateArticle));
             }
         });
+        ui.menu_button("Suggest", |ui| suggest_menu_ui(ui, input, actions));
         ui.menu_button("View", |ui| view_menu_ui(ui, input, prefs, actions));
         ui.menu_button("Help", |ui| {
             if item_ui(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
@@ -161,6 +177,69 @@ fn file_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, recent: &[PathBuf], actions:
     ui.separator();
     if item_ui(ui, "Quit", Some(&shortcuts::QUIT), true) {
         actions.push(Action::Quit);
+    }
+}
+
+fn suggest_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
+    let menu = input.suggest;
+    let editing = !input.comparing;
+    let mut ask = |a: SuggestAction| actions.push(Action::Suggest(a));
+    let can_run = editing && !menu.running;
+    if item_ui(
+        ui,
+        "Suggest in this document",
+        None,
+        can_run && menu.document.is_some(),
+    ) && let Some(doc) = menu.document
+    {
+        ask(SuggestAction::Run(Scope::Document(doc)));
+    }
+    if item_ui(ui, "Suggest in all documents", None, can_run) {
+        ask(SuggestAction::Run(Scope::AllDocuments));
+    }
+    if item_ui(ui, "Cancel suggesting", None, menu.running) {
+        ask(SuggestAction::Cancel);
+    }
+    ui.separator();
+    let stepping = editing && menu.any_shown;
+    if item_ui(
+        ui,
+        "Next suggestion",
+        Some(&shortcuts::NEXT_SUGGESTION),
+        stepping,
+    ) {
+        ask(SuggestAction::Step(true));
+    }
+    if item_ui(
+        ui,
+        "Previous suggestion",
+        Some(&shortcuts::PREVIOUS_SUGGESTION),
+        stepping,
+    ) {
+        ask(SuggestAction::Step(false));
+    }
+    let current = menu.current.filter(|_| editing);
+    if item_ui(
+        ui,
+        "Accept suggestion",
+        Some(&shortcuts::ACCEPT_SUGGESTION),
+        current.is_some(),
+    ) && let Some(i) = current
+    {
+        ask(SuggestAction::Accept(i));
+    }
+    if item_ui(
+        ui,
+        "Reject suggestion",
+        Some(&shortcuts::REJECT_SUGGESTION),
+        current.is_some(),
+    ) && let Some(i) = current
+    {
+        ask(SuggestAction::Reject(i));
+    }
+    ui.separator();
+    if item_ui(ui, "Suggestions panel", None, editing) {
+        actions.push(Action::ShowAnalysis(AnalysisTab::Suggestions));
     }
 }
 
@@ -267,6 +346,7 @@ fn analysis_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action
                 ("Counts", AnalysisTab::Counts),
                 ("Co-occurrence", AnalysisTab::CoOccurrence),
                 ("Distribution", AnalysisTab::Distribution),
+                ("Suggestions", AnalysisTab::Suggestions),
             ] {
                 if ui.button(text).clicked() {
                     actions.push(Action::ShowAnalysis(tab));
